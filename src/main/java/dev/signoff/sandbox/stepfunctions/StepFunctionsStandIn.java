@@ -1,0 +1,119 @@
+package dev.signoff.sandbox.stepfunctions;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * A local Step Functions endpoint for the real {@code SfnClient} (via endpointOverride): serves
+ * SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat, DescribeExecution, GetExecutionHistory and
+ * StopExecution over AWS JSON 1.0 with AWS's errors, and simulates executions waiting in a
+ * {@code sqs:sendMessage.waitForTaskToken} Task. Time comes from the given clock and deadlines are checked
+ * when an execution is next touched. Safe for concurrent use.
+ */
+public final class StepFunctionsStandIn implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT_ID = "123456789012";
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Clock clock;
+    private final Executions executions = new Executions();
+    private final Faults faults = new Faults();
+    private final CallLog calls = new CallLog();
+    private final TaskLauncher launcher;
+
+    private StepFunctionsStandIn(HttpServer server, ExecutorService workers, Clock clock) {
+        this.server = server;
+        this.workers = workers;
+        this.clock = clock;
+        this.launcher = new TaskLauncher(executions, clock, REGION, ACCOUNT_ID);
+    }
+
+    /** Listens on 127.0.0.1:{@code port}; 0 picks a free port. */
+    public static StepFunctionsStandIn start(int port, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "sfn-stand-in-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        StepFunctionsStandIn standIn = new StepFunctionsStandIn(server, workers, clock);
+        Operations operations = new Operations(standIn.executions, clock);
+        server.createContext("/", new SfnHttpHandler(operations, standIn.faults, standIn.calls::add, clock));
+        server.setExecutor(workers);
+        server.start();
+        return standIn;
+    }
+
+    /** The base URI to give {@code SfnClient.builder().endpointOverride(...)}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Starts an execution that enters a waitForTaskToken Task: mints a token, builds the message body from
+     * the task context and sends it with {@code sqs} to {@code queueUrl}. If SQS refuses it, the execution
+     * fails the way Step Functions records it (TaskSubmitFailed, then ExecutionFailed) and this still returns.
+     *
+     * @throws IllegalArgumentException if an execution of that name already exists
+     */
+    public StartedExecution startWaitingExecution(
+            WaitForTaskTokenTask task, SqsClient sqs, String queueUrl, Function<TaskContext, String> messageBody) {
+        return launcher.launch(task, sqs, queueUrl, messageBody);
+    }
+
+    /** Makes the next {@code fault.times()} calls of {@code operation} (e.g. "SendTaskSuccess") fail. */
+    public void injectFault(String operation, Fault fault) {
+        if (!Operations.SUPPORTED.contains(operation)) {
+            throw new IllegalArgumentException("Not an operation of this stand-in: " + operation);
+        }
+        faults.add(operation, Objects.requireNonNull(fault, "fault"));
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** The calls received so far (the latest 10,000), oldest first. */
+    public List<CallRecord> calls() {
+        return calls.snapshot();
+    }
+
+    public Optional<ExecutionSnapshot> execution(String executionArn) {
+        return executions.byArn(executionArn).map(execution -> execution.snapshot(clock.instant()));
+    }
+
+    /** All executions, oldest first. */
+    public List<ExecutionSnapshot> executions() {
+        return executions.all().stream()
+                .map(execution -> execution.snapshot(clock.instant()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
