@@ -1,0 +1,154 @@
+package dev.signoff.decision;
+
+import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.Callback;
+import dev.signoff.contract.CallbackPayload;
+import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.Outcome;
+import dev.signoff.review.ReviewService;
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
+import dev.signoff.security.Reviewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records a reviewer's decision and queues its callback, in one transaction. The task moves from PENDING to
+ * DECIDED by a conditional update, so of two reviewers deciding at once exactly one wins; the loser is told who.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private final ReviewService reviews;
+    private final CallbackPayload payloads;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DecisionService(ReviewService reviews, CallbackPayload payloads, Outbox outbox, AuditLog audit, Clock clock) {
+        this.reviews = reviews;
+        this.payloads = payloads;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<DecisionView> decisionFor(UUID taskId) {
+        return Decision.forTask(taskId).map(DecisionView::of);
+    }
+
+    @Transactional
+    public DecisionView decide(UUID taskId, DecisionCommand command, Reviewer reviewer) {
+        ReviewTask task = reviews.visibleTask(taskId, reviewer);
+        Optional<Decision> earlier = Decision.forTask(taskId);
+        if (earlier.isPresent()) {
+            return sameSubmissionOrConflict(earlier.get(), command, reviewer);
+        }
+        if (task.status != TaskStatus.PENDING) {
+            throw new DecisionException(DecisionException.Reason.CLOSED, "This review is "
+                    + task.status.name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
+                    + (task.statusReason == null ? "." : ": " + task.statusReason));
+        }
+        if (!reviews.isAssigned(taskId, reviewer)) {
+            throw new DecisionException(DecisionException.Reason.NOT_ASSIGNED,
+                    "This review is not assigned to you or to any of your groups.");
+        }
+        ReviewRequest request = reviews.request(task);
+        checkRules(request, command);
+        UUID decisionId = UUID.randomUUID();
+        Instant now = clock.instant();
+        Callback callback = payloads.build(request, command, reviewer, taskId, decisionId, now)
+                .orElseThrow(problem -> new DecisionException(DecisionException.Reason.INVALID, problem));
+
+        if (!claim(taskId, now)) {
+            Decision winner = Decision.forTask(taskId).orElse(null);
+            throw conflict(winner);
+        }
+        Decision decision = new Decision();
+        decision.id = decisionId;
+        decision.taskId = taskId;
+        decision.idempotencyKey = keyOf(command);
+        decision.outcome = command.outcome().name();
+        decision.comment = blankToNull(command.comment());
+        decision.reasonCode = blankToNull(command.reasonCode());
+        decision.outputJson = callback.output();
+        decision.edited = callback.edited();
+        decision.reviewerId = reviewer.id();
+        decision.reviewerName = reviewer.displayName();
+        decision.reviewerEmail = reviewer.email();
+        decision.decidedAt = now;
+        decision.persist();
+
+        if (callback.isSuccess()) {
+            outbox.enqueueSuccess(taskId, decisionId, task.executionArn, task.tokenCiphertext, callback.output());
+        } else {
+            outbox.enqueueFailure(taskId, decisionId, null, task.executionArn, task.tokenCiphertext,
+                    callback.error(), callback.cause());
+        }
+        audit.record(reviewer.id(), taskId, "DECIDED", command.outcome().wireName()
+                + (decision.comment == null ? "" : ": " + decision.comment));
+        return DecisionView.of(decision);
+    }
+
+    /** PENDING -> DECIDED only if still PENDING; false means another decision got there first. */
+    private boolean claim(UUID taskId, Instant now) {
+        return ReviewTask.update(
+                        "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status = ?4",
+                        TaskStatus.DECIDED, now, taskId, TaskStatus.PENDING)
+                == 1;
+    }
+
+    private DecisionView sameSubmissionOrConflict(Decision earlier, DecisionCommand command, Reviewer reviewer) {
+        if (earlier.reviewerId.equals(reviewer.id()) && earlier.idempotencyKey.equals(keyOf(command))) {
+            return DecisionView.of(earlier);
+        }
+        throw conflict(earlier);
+    }
+
+    private static DecisionException conflict(Decision winner) {
+        if (winner == null) {
+            return new DecisionException(DecisionException.Reason.ALREADY_DECIDED,
+                    "Someone else decided this review a moment ago.");
+        }
+        DecisionView view = DecisionView.of(winner);
+        return new DecisionException(DecisionException.Reason.ALREADY_DECIDED,
+                winner.reviewerName + " already decided this review (" + view.outcomeLabel().toLowerCase() + ") at "
+                        + winner.decidedAt + ".",
+                view);
+    }
+
+    private static String keyOf(DecisionCommand command) {
+        String key = command.idempotencyKey();
+        return key == null || key.isBlank() ? UUID.randomUUID().toString() : key.trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void checkRules(ReviewRequest request, DecisionCommand command) {
+        Outcome outcome = command.outcome();
+        if (outcome == null) {
+            throw invalid("Choose a decision: approve, reject or request changes.");
+        }
+        if (!request.decisions().contains(outcome)) {
+            throw invalid("This workflow does not accept \"" + outcome.wireName() + "\"; it accepts "
+                    + request.decisions().stream().map(Outcome::wireName).sorted().toList() + ".");
+        }
+        if (outcome != Outcome.APPROVE && blankToNull(command.comment()) == null) {
+            throw invalid("A comment is required to reject or request changes: tell the workflow what is wrong.");
+        }
+        if (outcome != Outcome.APPROVE && blankToNull(command.editedOutput()) != null) {
+            throw invalid("An edited output can only be sent with an approval.");
+        }
+    }
+
+    private static DecisionException invalid(String message) {
+        return new DecisionException(DecisionException.Reason.INVALID, message);
+    }
+}

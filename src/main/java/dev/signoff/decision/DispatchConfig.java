@@ -1,0 +1,50 @@
+package dev.signoff.decision;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How callbacks reach Step Functions. */
+@ConfigMapping(prefix = "signoff.callbacks")
+public interface DispatchConfig {
+
+    /** Run the dispatcher in this instance. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Step Functions endpoint; empty for AWS's regional endpoint. The sandbox points it at its stand-in. */
+    Optional<URI> endpointOverride();
+
+    /** AWS region; empty for the SDK's default region provider chain (AWS_REGION etc.). */
+    Optional<String> region();
+
+    /** Static credentials, for the sandbox and tests only; production uses the default credential chain. */
+    Optional<String> accessKeyId();
+
+    Optional<String> secretAccessKey();
+
+    /** Delivery attempts before a callback is given up as DELIVERY_FAILED. */
+    @WithDefault("20")
+    int maxAttempts();
+
+    /** First retry delay; doubles per attempt (with jitter) up to {@link #maxBackoff()}. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** How long an instance owns a claimed callback before another may take it over (crash recovery). */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** How often the dispatcher looks for due retries when nothing wakes it. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** Callbacks claimed per round. */
+    @WithDefault("20")
+    int batchSize();
+}

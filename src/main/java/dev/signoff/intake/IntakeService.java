@@ -1,0 +1,160 @@
+package dev.signoff.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.Parsed;
+import dev.signoff.contract.ReviewRequestParser;
+import dev.signoff.contract.TaskTokens;
+import dev.signoff.decision.Outbox;
+import dev.signoff.review.ReviewService;
+import dev.signoff.security.TokenCipher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns one queue message into a durable review task, or quarantines it. Runs in one transaction; the caller
+ * deletes the message only after this commits and only when told {@link Disposition#DELETE}.
+ */
+@ApplicationScoped
+class IntakeService {
+
+    enum Disposition {
+        DELETE,
+        LEAVE
+    }
+
+    static final String INVALID_REQUEST = "Signoff.InvalidRequest";
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+    private static final int MAX_CAUSE = 32_768;
+
+    private final ReviewRequestParser parser;
+    private final ReviewService reviews;
+    private final Outbox outbox;
+    private final TokenCipher cipher;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    IntakeService(
+            ReviewRequestParser parser,
+            ReviewService reviews,
+            Outbox outbox,
+            TokenCipher cipher,
+            AuditLog audit,
+            ObjectMapper json,
+            Clock clock) {
+        this.parser = parser;
+        this.reviews = reviews;
+        this.outbox = outbox;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Disposition accept(QueueMessage message) {
+        Parsed parsed = parser.parse(message.body());
+        if (parsed instanceof Parsed.Valid valid) {
+            return open(message, valid);
+        }
+        return quarantine(message, (Parsed.Invalid) parsed);
+    }
+
+    private Disposition open(QueueMessage message, Parsed.Valid valid) {
+        String token = valid.request().taskToken();
+        String hash = TaskTokens.tokenHash(token);
+        Optional<UUID> existing = reviews.findByTokenHash(hash);
+        if (existing.isPresent()) {
+            LOG.infof("Message %s repeats the request of task %s; deleting the copy", message.messageId(), existing.get());
+            return Disposition.DELETE;
+        }
+        UUID taskId = reviews.open(valid.request(), redacted(message.body()), hash, cipher.seal(token));
+        LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
+        return Disposition.DELETE;
+    }
+
+    private Disposition quarantine(QueueMessage message, Parsed.Invalid invalid) {
+        Optional<QuarantineEntry> seen = QuarantineEntry.byMessageId(message.messageId());
+        if (seen.isPresent()) {
+            seen.get().receiveCount = message.receiveCount();
+            return seen.get().action == QuarantineEntry.Action.FAILED_EXECUTION ? Disposition.DELETE : Disposition.LEAVE;
+        }
+        Optional<String> token = invalid.readableToken();
+        String hash = token.map(TaskTokens::tokenHash).orElse(null);
+        boolean alreadyFailed = hash != null && QuarantineEntry.existsForToken(hash);
+
+        QuarantineEntry entry = new QuarantineEntry();
+        entry.id = UUID.randomUUID();
+        entry.messageId = message.messageId();
+        entry.receivedAt = clock.instant();
+        entry.receiveCount = message.receiveCount();
+        entry.body = redacted(message.body());
+        entry.reason = String.join("\n", invalid.problems());
+        entry.tokenHash = hash;
+        entry.executionArn = textField(message.body(), "executionArn");
+        entry.action = token.isPresent() ? QuarantineEntry.Action.FAILED_EXECUTION : QuarantineEntry.Action.LEFT_FOR_DLQ;
+        entry.persist();
+        audit.record(AuditLog.SYSTEM, null, "REQUEST_QUARANTINED", "message " + message.messageId() + ": " + entry.reason);
+
+        if (token.isEmpty()) {
+            LOG.warnf("Message %s has no readable task token; quarantined %s and left for the DLQ: %s",
+                    message.messageId(), entry.id, entry.reason);
+            return Disposition.LEAVE;
+        }
+        if (!alreadyFailed) {
+            outbox.enqueueFailure(null, null, entry.id, entry.executionArn, cipher.seal(token.get()),
+                    INVALID_REQUEST, cause(entry.id, invalid.problems()));
+        }
+        LOG.warnf("Message %s is not a valid review request; quarantined %s and failing its execution: %s",
+                message.messageId(), entry.id, entry.reason);
+        return Disposition.DELETE;
+    }
+
+    /** The cause the workflow sees: what was wrong, trimmed to Step Functions' 32,768-character limit. */
+    String cause(UUID quarantineId, List<String> problems) {
+        ObjectNode cause = json.createObjectNode();
+        cause.put("error", INVALID_REQUEST);
+        cause.put("quarantineId", quarantineId.toString());
+        var list = cause.putArray("problems");
+        for (String problem : problems) {
+            list.add(problem);
+            if (cause.toString().length() > MAX_CAUSE - 200) {
+                list.remove(list.size() - 1);
+                cause.put("truncated", true);
+                break;
+            }
+        }
+        return cause.toString();
+    }
+
+    /** The body as received, with the token replaced so what is stored for display holds no secret. */
+    private String redacted(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node instanceof ObjectNode object && object.hasNonNull("taskToken")) {
+                object.put("taskToken", "<redacted>");
+                return object.toString();
+            }
+            return body;
+        } catch (Exception notJson) {
+            return body;
+        }
+    }
+
+    private String textField(String body, String field) {
+        try {
+            JsonNode value = json.readTree(body).get(field);
+            return value != null && value.isTextual() ? value.asText() : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.signoff.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.contract.ReviewRequest.Outcome;
+import dev.signoff.decision.DecisionCommand;
+import dev.signoff.decision.DecisionException;
+import dev.signoff.decision.DecisionService;
+import dev.signoff.decision.DecisionView;
+import dev.signoff.security.CurrentReviewer;
+import dev.signoff.security.Reviewer;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The reviewer operations as JSON, for integrations and tests. Errors come back as problem JSON. */
+@Path("/api/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Review tasks")
+public class ReviewApi {
+
+    private final TaskPage pages;
+    private final ReviewService reviews;
+    private final DecisionService decisions;
+    private final CurrentReviewer current;
+
+    ReviewApi(TaskPage pages, ReviewService reviews, DecisionService decisions, CurrentReviewer current) {
+        this.pages = pages;
+        this.reviews = reviews;
+        this.decisions = decisions;
+        this.current = current;
+    }
+
+    @GET
+    @Operation(summary = "Open tasks assigned to the caller or their groups, soonest due first")
+    public List<TaskSummary> inbox() {
+        return reviews.inbox(current.get());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One task with its request, assignees and decision")
+    public ReviewApiViews.TaskDetail task(@PathParam("id") UUID id) {
+        Reviewer reviewer = current.get();
+        TaskPageView view = pages.view(id, reviewer, Optional.empty(), Map.of());
+        return ReviewApiViews.detail(view, reviews.visibleTask(id, reviewer));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide a task: approve (optionally with an edited output), reject or request changes")
+    public DecisionView decide(@PathParam("id") UUID id, ReviewApiViews.DecisionBody body) {
+        if (body == null) {
+            throw new BadRequestException("A JSON body with a \"decision\" is required");
+        }
+        Outcome outcome = Outcome.fromWire(body.decision() == null ? "" : body.decision())
+                .orElseThrow(() -> new DecisionException(DecisionException.Reason.INVALID,
+                        "\"decision\" must be one of approve, reject, request_changes"));
+        JsonNode output = body.output();
+        String edited = output == null || output.isNull() ? null : output.toString();
+        return decisions.decide(
+                id, new DecisionCommand(outcome, body.comment(), body.reasonCode(), edited, body.idempotencyKey()),
+                current.get());
+    }
+
+    static int statusOf(DecisionException e) {
+        return switch (e.reason()) {
+            case NOT_ASSIGNED -> 403;
+            case ALREADY_DECIDED, CLOSED -> 409;
+            case INVALID -> 422;
+        };
+    }
+}

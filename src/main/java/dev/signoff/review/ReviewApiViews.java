@@ -1,0 +1,80 @@
+package dev.signoff.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.Outcome;
+import dev.signoff.decision.DecisionView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** JSON shapes of the review API. They list their fields on purpose: nothing here can carry a task token. */
+final class ReviewApiViews {
+
+    private ReviewApiViews() {}
+
+    record TaskDetail(
+            UUID id,
+            String title,
+            TaskStatus status,
+            String statusReason,
+            String executionArn,
+            String stateMachineArn,
+            String stateName,
+            String requestedBy,
+            Instant receivedAt,
+            Instant dueAt,
+            Instant timeoutAt,
+            String summary,
+            List<Finding> findings,
+            List<Artifact> artifacts,
+            JsonNode proposedOutput,
+            JsonNode outputSchema,
+            List<String> decisions,
+            Map<String, String> metadata,
+            List<String> assignees,
+            boolean canDecide,
+            DecisionView decision) {}
+
+    record Finding(String title, String severity, String detail, List<String> artifactRefs) {}
+
+    record Artifact(int index, String label, String contentType, Long sizeBytes, String href) {}
+
+    record DecisionBody(String decision, String comment, String reasonCode, JsonNode output, String idempotencyKey) {}
+
+    static TaskDetail detail(TaskPageView view, ReviewTask task) {
+        ReviewRequest r = view.request();
+        List<ReviewRequest.Artifact> artifacts = r.artifacts();
+        return new TaskDetail(
+                task.id,
+                task.title,
+                task.status,
+                task.statusReason,
+                task.executionArn,
+                task.stateMachineArn,
+                task.stateName,
+                task.requestedBy,
+                task.receivedAt,
+                task.dueAt,
+                task.timeoutAt,
+                r.summary().orElse(null),
+                r.findings().stream()
+                        .map(f -> new Finding(f.title(), f.severity().wireName(), f.detail().orElse(null),
+                                f.artifactRefs()))
+                        .toList(),
+                java.util.stream.IntStream.range(0, artifacts.size())
+                        .mapToObj(i -> new Artifact(i, artifacts.get(i).label(),
+                                artifacts.get(i).contentType().orElse(null),
+                                artifacts.get(i).sizeBytes().orElse(null),
+                                "/tasks/" + task.id + "/artifacts/" + i))
+                        .toList(),
+                r.proposedOutput().orElse(null),
+                r.outputSchema().orElse(null),
+                r.decisions().stream().map(Outcome::wireName).sorted().toList(),
+                r.metadata(),
+                view.assignees(),
+                view.canDecide(),
+                view.decision().orElse(null));
+    }
+}

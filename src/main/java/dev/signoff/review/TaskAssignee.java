@@ -1,0 +1,37 @@
+package dev.signoff.review;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.UUID;
+
+/** Who may decide a task: a group or a single user. Kept as rows so the inbox is one indexed query. */
+@Entity
+@Table(name = "task_assignee")
+public class TaskAssignee extends PanacheEntityBase {
+
+    public enum Kind {
+        GROUP,
+        USER
+    }
+
+    @EmbeddedId
+    public Key key;
+
+    public TaskAssignee() {}
+
+    public TaskAssignee(UUID taskId, Kind kind, String name) {
+        this.key = new Key(taskId, kind.name(), name);
+    }
+
+    @Embeddable
+    public record Key(
+            @Column(name = "task_id") UUID taskId,
+            @Column(name = "kind") String kind,
+            @Column(name = "name") String name)
+            implements Serializable {}
+}

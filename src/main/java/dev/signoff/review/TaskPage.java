@@ -1,0 +1,86 @@
+package dev.signoff.review;
+
+import dev.signoff.audit.AuditEvent;
+import dev.signoff.contract.ReviewRequest.Outcome;
+import dev.signoff.decision.DecisionCommand;
+import dev.signoff.decision.DecisionException;
+import dev.signoff.decision.DecisionService;
+import dev.signoff.security.CurrentReviewer;
+import dev.signoff.security.Reviewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The task page and its decision form. The form is a plain POST answered with 303, enhanced by htmx. */
+@Path("/tasks/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class TaskPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance task(TaskPageView view, Reviewer reviewer);
+    }
+
+    private final ReviewService reviews;
+    private final DecisionService decisions;
+    private final CurrentReviewer current;
+
+    TaskPage(ReviewService reviews, DecisionService decisions, CurrentReviewer current) {
+        this.reviews = reviews;
+        this.decisions = decisions;
+        this.current = current;
+    }
+
+    @GET
+    public TemplateInstance show(@PathParam("id") UUID id) {
+        Reviewer reviewer = current.get();
+        return Templates.task(view(id, reviewer, Optional.empty(), Map.of()), reviewer);
+    }
+
+    @POST
+    @Path("decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(
+            @PathParam("id") UUID id,
+            @RestForm String decision,
+            @RestForm String comment,
+            @RestForm String reasonCode,
+            @RestForm String output,
+            @RestForm String idempotencyKey) {
+        Reviewer reviewer = current.get();
+        Outcome outcome = Outcome.fromWire(decision == null ? "" : decision).orElse(null);
+        try {
+            decisions.decide(id, new DecisionCommand(outcome, comment, reasonCode, output, idempotencyKey), reviewer);
+            return Response.seeOther(URI.create("/tasks/" + id)).build();
+        } catch (DecisionException e) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("decision", decision == null ? "" : decision);
+            form.put("comment", comment == null ? "" : comment);
+            form.put("reasonCode", reasonCode == null ? "" : reasonCode);
+            form.put("output", output == null ? "" : output);
+            TemplateInstance page = Templates.task(view(id, reviewer, Optional.of(e.getMessage()), form), reviewer);
+            return Response.status(ReviewApi.statusOf(e)).entity(page).build();
+        }
+    }
+
+    TaskPageView view(UUID id, Reviewer reviewer, Optional<String> error, Map<String, String> form) {
+        ReviewTask task = reviews.visibleTask(id, reviewer);
+        var decision = decisions.decisionFor(id);
+        boolean canDecide = task.status == TaskStatus.PENDING && reviews.isAssigned(id, reviewer);
+        return new TaskPageView(TaskSummary.of(task), reviews.request(task), decision, reviews.assignees(id),
+                AuditEvent.forTask(id), canDecide, UUID.randomUUID().toString(), error, form);
+    }
+}

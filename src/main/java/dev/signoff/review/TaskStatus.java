@@ -1,0 +1,35 @@
+package dev.signoff.review;
+
+/**
+ * Where a review task stands. PENDING -> DECIDED -> DELIVERED is the happy path; the others end it early.
+ * Only PENDING accepts a decision.
+ */
+public enum TaskStatus {
+    /** Waiting for a reviewer. */
+    PENDING,
+    /** A reviewer decided; the callback is queued in the outbox. */
+    DECIDED,
+    /** Step Functions accepted the callback; the execution has moved on. */
+    DELIVERED,
+    /** Step Functions no longer waits for this token (timed out, closed, unknown): nothing can be delivered. */
+    EXPIRED,
+    /** Withdrawn before anyone decided (the execution was stopped). */
+    CANCELLED,
+    /** The callback could not be delivered after all retries, or Step Functions refused it for good. */
+    DELIVERY_FAILED;
+
+    public String label() {
+        return switch (this) {
+            case PENDING -> "Waiting for review";
+            case DECIDED -> "Decided, sending to workflow";
+            case DELIVERED -> "Decided, workflow resumed";
+            case EXPIRED -> "Expired";
+            case CANCELLED -> "Cancelled";
+            case DELIVERY_FAILED -> "Delivery failed";
+        };
+    }
+
+    public boolean isOpen() {
+        return this == PENDING;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.signoff.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+import java.util.Optional;
+
+/** Keys that protect task tokens at rest, and the people the sandbox lets in. */
+@ConfigMapping(prefix = "signoff.security")
+public interface SecurityConfig {
+
+    /**
+     * Base64-encoded AES-256 keys by key id. Old keys stay listed after a rotation so that tokens stored under
+     * them can still be read; new tokens are always sealed with {@link #activeTokenKey()}.
+     */
+    Map<String, String> tokenKeys();
+
+    /** Id (in {@link #tokenKeys()}) of the key that seals new tokens. */
+    String activeTokenKey();
+
+    /** Display names and e-mail addresses of local (sandbox) users, by user id. OIDC users bring their own. */
+    Map<String, LocalUser> localUsers();
+
+    interface LocalUser {
+        String name();
+
+        Optional<String> email();
+    }
+
+    /** The OIDC claim that carries a user's groups (used only with OIDC). */
+    @WithDefault("groups")
+    String groupsClaim();
+}
