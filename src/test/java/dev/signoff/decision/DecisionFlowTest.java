@@ -1,0 +1,205 @@
+package dev.signoff.decision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
+import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
+import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
+import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.StepFunctionsTestResource;
+import dev.signoff.testsupport.Workflows;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+@QuarkusTest
+@QuarkusTestResource(ElasticMqTestResource.class)
+@QuarkusTestResource(StepFunctionsTestResource.class)
+class DecisionFlowTest {
+
+    @Inject
+    SqsClient sqs;
+
+    @ConfigProperty(name = "signoff.intake.queue-url")
+    String queueUrl;
+
+    @Test
+    void approving_resumes_the_execution_with_the_documented_output() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        Response response = decide("reviewer", taskId, Map.of("decision", "approve", "comment", "Checked against the PDF",
+                "reasonCode", "verified"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        ExecutionSnapshot done = awaitClosed(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode output = Workflows.JSON.readTree(done.output());
+        assertThat(output.get("decision").asText()).isEqualTo("approved");
+        assertThat(output.get("output")).isEqualTo(Workflows.JSON.readTree(
+                "{\"invoiceNumber\":\"INV-4711\",\"total\":1280.00,\"currency\":\"EUR\"}"));
+        assertThat(output.get("edited").asBoolean()).isFalse();
+        assertThat(output.get("comment").asText()).isEqualTo("Checked against the PDF");
+        assertThat(output.get("reasonCode").asText()).isEqualTo("verified");
+        assertThat(output.at("/reviewer/id").asText()).isEqualTo("reviewer");
+        assertThat(output.at("/reviewer/name").asText()).isEqualTo("Riley Reviewer");
+        assertThat(output.at("/reviewer/email").asText()).isEqualTo("riley@example.com");
+        assertThat(output.get("taskId").asText()).isEqualTo(taskId.toString());
+        assertThat(output.get("decisionId").asText()).isEqualTo(response.jsonPath().getString("id"));
+        assertThat(output.hasNonNull("decidedAt")).isTrue();
+        await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
+    void approving_with_an_edited_output_sends_the_edit() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        Response response = decide("reviewer", taskId, Map.of("decision", "approve",
+                "output", Map.of("invoiceNumber", "INV-4711", "total", 1208.00, "currency", "EUR")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode output = Workflows.JSON.readTree(awaitClosed(execution).output());
+        assertThat(output.get("edited").asBoolean()).isTrue();
+        assertThat(output.at("/output/total").asDouble()).isEqualTo(1208.00);
+    }
+
+    @Test
+    void an_edited_output_that_breaks_the_output_schema_is_refused_and_nothing_is_sent() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        Response response = decide("reviewer", taskId, Map.of("decision", "approve",
+                "output", Map.of("invoiceNumber", "INV-4711", "currency", "EURO")));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.jsonPath().getString("detail")).contains("total");
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+        assertThat(Workflows.execution(execution.executionArn()).status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    @Test
+    void rejecting_fails_the_execution_with_signoff_rejected_and_the_decision_as_cause() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        assertThat(decide("reviewer2", taskId, Map.of("decision", "reject", "comment", "Supplier is unknown"))
+                        .statusCode())
+                .isEqualTo(200);
+
+        ExecutionSnapshot done = awaitClosed(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(done.error()).isEqualTo("Signoff.Rejected");
+        JsonNode cause = Workflows.JSON.readTree(done.cause());
+        assertThat(cause.get("decision").asText()).isEqualTo("rejected");
+        assertThat(cause.get("comment").asText()).isEqualTo("Supplier is unknown");
+        assertThat(cause.at("/reviewer/id").asText()).isEqualTo("reviewer2");
+        assertThat(cause.has("output")).isFalse();
+    }
+
+    @Test
+    void requesting_changes_fails_the_execution_with_signoff_changes_requested() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        decide("reviewer", taskId, Map.of("decision", "request_changes", "comment", "Re-read the total"));
+
+        ExecutionSnapshot done = awaitClosed(execution);
+        assertThat(done.error()).isEqualTo("Signoff.ChangesRequested");
+        assertThat(Workflows.JSON.readTree(done.cause()).get("decision").asText()).isEqualTo("changes_requested");
+    }
+
+    @Test
+    void rejecting_without_a_comment_is_refused_with_a_reason() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        Response response = decide("reviewer", taskId, Map.of("decision", "reject"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.jsonPath().getString("detail")).contains("comment is required");
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
+    void a_reviewer_outside_the_assigned_groups_cannot_see_or_decide() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        assertThat(given().auth().preemptive().basic("outsider", "outsider").get("/api/tasks/" + taskId).statusCode())
+                .isEqualTo(404);
+        assertThat(decide("outsider", taskId, Map.of("decision", "approve")).statusCode()).isEqualTo(404);
+        assertThat(decide("admin", taskId, Map.of("decision", "approve")).statusCode()).isEqualTo(403);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
+    void a_resubmitted_decision_with_the_same_idempotency_key_is_one_decision() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        Map<String, Object> body = Map.of("decision", "approve", "idempotencyKey", "click-1");
+
+        Response first = decide("reviewer", taskId, body);
+        Response second = decide("reviewer", taskId, body);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
+        awaitClosed(execution);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    private static Response decide(String user, UUID taskId, Map<String, ?> body) {
+        return given().auth()
+                .preemptive()
+                .basic(user, user)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/tasks/" + taskId + "/decision");
+    }
+
+    static UUID awaitTask(StartedExecution execution) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskOf(execution.executionArn()) != null);
+        return taskOf(execution.executionArn()).id;
+    }
+
+    static ReviewTask taskOf(String executionArn) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn).firstResult());
+    }
+
+    static TaskStatus statusOf(UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>findById(taskId).status);
+    }
+
+    static ExecutionSnapshot awaitClosed(StartedExecution execution) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
+        return Workflows.execution(execution.executionArn());
+    }
+
+    /** Callbacks the stand-in applied for this execution's token: exactly-once means exactly 1. */
+    static long appliedCallbacks(StartedExecution execution) {
+        String tokenHash = Workflows.execution(execution.executionArn()).taskTokenSha256();
+        return StepFunctionsTestResource.standIn().calls().stream()
+                .filter(c -> c.operation().startsWith("SendTask") && !c.operation().equals("SendTaskHeartbeat"))
+                .filter(c -> tokenHash.equals(c.request().get("taskTokenSha256")))
+                .filter(c -> c.applied())
+                .count();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.signoff.decision;
+
+import static dev.signoff.decision.DecisionFlowTest.appliedCallbacks;
+import static dev.signoff.decision.DecisionFlowTest.awaitClosed;
+import static dev.signoff.decision.DecisionFlowTest.awaitTask;
+import static dev.signoff.decision.DecisionFlowTest.statusOf;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.signoff.contract.ReviewRequest.Outcome;
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
+import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
+import dev.signoff.sandbox.stepfunctions.Fault;
+import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.security.Reviewer;
+import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.StepFunctionsTestResource;
+import dev.signoff.testsupport.Workflows;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+@QuarkusTest
+@QuarkusTestResource(ElasticMqTestResource.class)
+@QuarkusTestResource(StepFunctionsTestResource.class)
+class DeliveryTest {
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    DecisionService decisions;
+
+    @ConfigProperty(name = "signoff.intake.queue-url")
+    String queueUrl;
+
+    @AfterEach
+    void clearFaults() {
+        StepFunctionsTestResource.standIn().clearFaults();
+    }
+
+    @Test
+    void decision_is_sent_once_when_two_reviewers_race() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Response> riley = pool.submit(racer(go, "reviewer", taskId, "approve"));
+            Future<Response> sam = pool.submit(racer(go, "reviewer2", taskId, "reject"));
+            go.countDown();
+            List<Integer> statuses = List.of(riley.get().statusCode(), sam.get().statusCode());
+
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            Response loser = riley.get().statusCode() == 409 ? riley.get() : sam.get();
+            String winnerName = riley.get().statusCode() == 200 ? "Riley Reviewer" : "Sam Second";
+            assertThat(loser.jsonPath().getString("detail")).contains(winnerName + " already decided");
+        } finally {
+            pool.shutdown();
+        }
+        awaitClosed(execution);
+        await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
+    void a_decision_on_a_token_that_timed_out_marks_the_task_expired_and_says_so() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 60);
+        UUID taskId = awaitTask(execution);
+        StepFunctionsTestResource.clock().advance(Duration.ofMinutes(2));
+        try {
+            assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+            ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
+            assertThat(task.statusReason).contains("stopped waiting").contains("TaskTimedOut");
+            String page = given().auth().preemptive().basic("reviewer", "reviewer").get("/tasks/" + taskId).asString();
+            assertThat(page).contains("Expired").contains("stopped waiting");
+            assertThat(Workflows.execution(execution.executionArn()).error()).isEqualTo("States.Timeout");
+        } finally {
+            StepFunctionsTestResource.clock().reset();
+        }
+    }
+
+    @Test
+    void a_throttled_callback_is_retried_with_backoff_and_delivered_once() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        // More throttles than the SDK retries on its own, so the dispatcher's own retry has to take over.
+        StepFunctionsTestResource.standIn().injectFault("SendTaskSuccess", Fault.throttling(6));
+
+        assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+
+        assertThat(awaitClosed(execution).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+        OutboxEntry entry = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEntry.<OutboxEntry>find("taskId", taskId).singleResult());
+        assertThat(entry.attempts).isGreaterThan(1);
+        assertThat(entry.status).isEqualTo(OutboxEntry.Status.DELIVERED);
+    }
+
+    @Test
+    void a_lost_response_followed_by_task_timed_out_is_confirmed_from_the_execution_history() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        StepFunctionsTestResource.standIn().injectFault("SendTaskSuccess", Fault.applyThenRespond500(1));
+
+        assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) != TaskStatus.DECIDED);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.DELIVERED);
+        assertThat(Workflows.execution(execution.executionArn()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
+    void a_callback_left_claimed_by_a_crashed_instance_is_delivered_once_its_lease_ends() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        Reviewer riley = new Reviewer("reviewer", "Riley Reviewer", "riley@example.com", Set.of("finance-reviewers"));
+        // Decide and, in the same commit, leave the callback claimed by an instance that then died.
+        QuarkusTransaction.requiringNew().run(() -> {
+            decisions.decide(taskId, new DecisionCommand(Outcome.APPROVE, null, null, null, "k"), riley);
+            OutboxEntry entry = OutboxEntry.find("taskId", taskId).singleResult();
+            entry.leaseUntil = Instant.now().plus(Duration.ofHours(1));
+        });
+
+        Thread.sleep(1500);
+        assertThat(statusOf(taskId)).as("nobody sends a callback another instance holds").isEqualTo(TaskStatus.DECIDED);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxEntry entry = OutboxEntry.find("taskId", taskId).singleResult();
+            entry.leaseUntil = Instant.now().minusSeconds(1);
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    private static Callable<Response> racer(CountDownLatch go, String user, UUID taskId, String decision) {
+        return () -> {
+            go.await();
+            return decide(user, taskId, decision);
+        };
+    }
+
+    private static Response decide(String user, UUID taskId, String decision) {
+        Map<String, String> body = decision.equals("approve")
+                ? Map.of("decision", decision)
+                : Map.of("decision", decision, "comment", "not this time");
+        return given().auth()
+                .preemptive()
+                .basic(user, user)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/tasks/" + taskId + "/decision");
+    }
+}
