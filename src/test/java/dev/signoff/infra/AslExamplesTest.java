@@ -24,7 +24,8 @@ class AslExamplesTest {
         for (String name : InfraFiles.EXAMPLE_NAMES) {
             JsonNode definition = InfraFiles.example(name);
             assertThat(definition.path("QueryLanguage").asText()).as(name).isEqualTo("JSONPath");
-            assertThat(definition.get("States").has(definition.get("StartAt").textValue())).isTrue();
+            assertThat(definition.get("States").has(definition.get("StartAt").textValue()))
+                    .isTrue();
         }
     }
 
@@ -35,7 +36,9 @@ class AslExamplesTest {
             assertThat(reviews).as(name).isNotEmpty();
             for (ReviewStates.ReviewState review : reviews) {
                 JsonNode timeout = review.state().get("TimeoutSeconds");
-                assertThat(timeout).as(name + "/" + review.name() + " TimeoutSeconds").isNotNull();
+                assertThat(timeout)
+                        .as(name + "/" + review.name() + " TimeoutSeconds")
+                        .isNotNull();
                 assertThat(timeout.isIntegralNumber()).isTrue();
                 assertThat(timeout.longValue()).isPositive().isLessThan(ONE_YEAR_SECONDS);
                 JsonNode heartbeat = review.state().get("HeartbeatSeconds");
@@ -60,7 +63,9 @@ class AslExamplesTest {
                 for (JsonNode catcher : review.state().path("Catch")) {
                     catcher.get("ErrorEquals").forEach(e -> caught.add(e.textValue()));
                     String next = catcher.get("Next").textValue();
-                    assertThat(review.scope().has(next)).as(name + ": Catch target " + next).isTrue();
+                    assertThat(review.scope().has(next))
+                            .as(name + ": Catch target " + next)
+                            .isTrue();
                     boolean signoff = SIGNOFF_ERRORS.stream()
                             .anyMatch(e -> catcher.get("ErrorEquals").toString().contains(e));
                     if (signoff) {
@@ -86,12 +91,15 @@ class AslExamplesTest {
         for (String name : InfraFiles.EXAMPLE_NAMES) {
             for (ReviewStates.ReviewState review : ReviewStates.of(InfraFiles.example(name))) {
                 if (review.map() == null) {
-                    String next = catcherFor(review, "Signoff.ChangesRequested").get("Next").textValue();
+                    String next = catcherFor(review, "Signoff.ChangesRequested")
+                            .get("Next")
+                            .textValue();
                     assertThat(ReviewStates.reachable(review.scope(), next))
                             .as(name + ": from " + next + " back to " + review.name())
                             .contains(review.name());
                 } else {
-                    String after = review.outerScope().get(review.map()).get("Next").textValue();
+                    String after =
+                            review.outerScope().get(review.map()).get("Next").textValue();
                     assertThat(ReviewStates.reachable(review.outerScope(), after))
                             .as(name + ": after the approvals, back to " + review.map())
                             .contains(review.map());

@@ -116,12 +116,17 @@ final class AslWalker {
             case "Task" -> task(name, state, input, effective, context);
             case "Map" -> map(state, input, effective, context);
             case "Choice" -> new Step(select(effective, state.get("OutputPath")), choose(state, effective), null);
-            case "Succeed" -> new Step(null, null, new Terminal("SUCCEEDED", select(effective, state.get("OutputPath")), null, null));
-            case "Fail" -> new Step(null, null, new Terminal(
-                    "FAILED",
-                    null,
-                    textOrPath(state, "Error", effective, context),
-                    textOrPath(state, "Cause", effective, context)));
+            case "Succeed" ->
+                new Step(null, null, new Terminal("SUCCEEDED", select(effective, state.get("OutputPath")), null, null));
+            case "Fail" ->
+                new Step(
+                        null,
+                        null,
+                        new Terminal(
+                                "FAILED",
+                                null,
+                                textOrPath(state, "Error", effective, context),
+                                textOrPath(state, "Cause", effective, context)));
             default -> throw new UnsupportedOperationException("state type not supported by the walker: " + type);
         };
     }
@@ -134,7 +139,8 @@ final class AslWalker {
         visits.add(visit);
         Deque<Responder> responders = script.get(name);
         if (responders == null || responders.isEmpty()) {
-            throw new AssertionError("the test scripted no (further) outcome for Task state " + name + "; path " + path);
+            throw new AssertionError(
+                    "the test scripted no (further) outcome for Task state " + name + "; path " + path);
         }
         Outcome outcome = responders.poll().answer(visit);
         if (outcome instanceof Failure failure) {
@@ -177,10 +183,15 @@ final class AslWalker {
     private Step caught(JsonNode state, JsonNode input, Failure failure) {
         for (JsonNode catcher : state.path("Catch")) {
             for (JsonNode error : catcher.get("ErrorEquals")) {
-                if (error.textValue().equals(failure.error()) || error.textValue().equals("States.ALL")) {
-                    ObjectNode errorOutput = NODES.objectNode().put("Error", failure.error()).put("Cause", failure.cause());
+                if (error.textValue().equals(failure.error())
+                        || error.textValue().equals("States.ALL")) {
+                    ObjectNode errorOutput =
+                            NODES.objectNode().put("Error", failure.error()).put("Cause", failure.cause());
                     JsonNode resultPath = catcher.has("ResultPath") ? catcher.get("ResultPath") : null;
-                    return new Step(resultPath(input, errorOutput, resultPath), catcher.get("Next").textValue(), null);
+                    return new Step(
+                            resultPath(input, errorOutput, resultPath),
+                            catcher.get("Next").textValue(),
+                            null);
                 }
             }
         }
@@ -210,7 +221,8 @@ final class AslWalker {
             return state.get(field).textValue();
         }
         if (state.has(field + "Path")) {
-            return JsonPathParameters.expression(state.get(field + "Path").textValue(), input, context).asText();
+            return JsonPathParameters.expression(state.get(field + "Path").textValue(), input, context)
+                    .asText();
         }
         return null;
     }
@@ -231,7 +243,8 @@ final class AslWalker {
         ObjectNode context = baseContext.deepCopy();
         ObjectNode stateNode = context.withObjectProperty("State");
         stateNode.put("Name", stateName);
-        context.withObjectProperty("Task").put("Token", baseContext.at("/Task/Token").textValue() + "-" + (++tokens));
+        context.withObjectProperty("Task")
+                .put("Token", baseContext.at("/Task/Token").textValue() + "-" + (++tokens));
         return context;
     }
 }

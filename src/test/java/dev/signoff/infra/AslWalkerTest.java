@@ -25,7 +25,10 @@ class AslWalkerTest {
     @Test
     void result_selector_and_result_path_shape_the_next_input() {
         AslWalker.Run run = AslWalker.run(
-                MACHINE, input(), CONTEXT, Map.of("Work", List.of(AslWalker.returns(json("{\"Payload\": {\"y\": 11}}")))));
+                MACHINE,
+                input(),
+                CONTEXT,
+                Map.of("Work", List.of(AslWalker.returns(json("{\"Payload\": {\"y\": 11}}")))));
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         assertThat(run.output()).isEqualTo(json("{\"x\": 5, \"work\": {\"y\": 11}}"));
         assertThat(run.visitsOf("Work").get(0).parameters()).isEqualTo(json("{\"x\": 5}"));
@@ -35,7 +38,10 @@ class AslWalkerTest {
     @Test
     void choice_default_and_catchers_route_as_step_functions_does() {
         AslWalker.Run small = AslWalker.run(
-                MACHINE, input(), CONTEXT, Map.of("Work", List.of(AslWalker.returns(json("{\"Payload\": {\"y\": 1}}")))));
+                MACHINE,
+                input(),
+                CONTEXT,
+                Map.of("Work", List.of(AslWalker.returns(json("{\"Payload\": {\"y\": 1}}")))));
         assertThat(small.error()).isEqualTo("Small");
         AslWalker.Run caught = AslWalker.run(
                 MACHINE, input(), CONTEXT, Map.of("Work", List.of(v -> new AslWalker.Failure("Boom", "why"))));
@@ -49,10 +55,14 @@ class AslWalkerTest {
     @Test
     void each_task_visit_gets_its_own_token_and_state_name() {
         AslWalker.Run run = AslWalker.run(
-                MACHINE, input(), CONTEXT, Map.of("Work", List.of(AslWalker.returns(json("{\"Payload\": {\"y\": 11}}")))));
+                MACHINE,
+                input(),
+                CONTEXT,
+                Map.of("Work", List.of(AslWalker.returns(json("{\"Payload\": {\"y\": 11}}")))));
         JsonNode context = run.visitsOf("Work").get(0).context();
         assertThat(context.at("/State/Name").textValue()).isEqualTo("Work");
-        assertThat(context.at("/Task/Token").textValue()).startsWith(CONTEXT.at("/Task/Token").textValue());
+        assertThat(context.at("/Task/Token").textValue())
+                .startsWith(CONTEXT.at("/Task/Token").textValue());
     }
 
     @Test

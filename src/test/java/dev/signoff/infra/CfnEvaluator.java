@@ -36,9 +36,11 @@ final class CfnEvaluator {
             }
             String text = String.valueOf(value);
             String type = String.valueOf(p.get("Type"));
-            parameters.put(name, type.startsWith("List<") || type.equals("CommaDelimitedList")
-                    ? Arrays.asList(text.split(",", -1))
-                    : text);
+            parameters.put(
+                    name,
+                    type.startsWith("List<") || type.equals("CommaDelimitedList")
+                            ? Arrays.asList(text.split(",", -1))
+                            : text);
         });
         overrides.keySet().forEach(name -> {
             if (!declared.containsKey(name)) {
@@ -98,11 +100,14 @@ final class CfnEvaluator {
                 case "Fn::Join": {
                     List<Object> args = (List<Object>) arg;
                     List<Object> parts = (List<Object>) resolve(args.get(1));
-                    return String.join((String) args.get(0), parts.stream().map(String::valueOf).toList());
+                    return String.join(
+                            (String) args.get(0),
+                            parts.stream().map(String::valueOf).toList());
                 }
                 case "Fn::Split": {
                     List<Object> args = (List<Object>) arg;
-                    return Arrays.asList(((String) resolve(args.get(1))).split(Pattern.quote((String) args.get(0)), -1));
+                    return Arrays.asList(
+                            ((String) resolve(args.get(1))).split(Pattern.quote((String) args.get(0)), -1));
                 }
                 case "Fn::Select": {
                     List<Object> args = (List<Object>) arg;
@@ -114,7 +119,8 @@ final class CfnEvaluator {
                 }
                 default:
                     if (key.startsWith("Fn::")) {
-                        throw new UnsupportedOperationException("intrinsic not supported by the test evaluator: " + key);
+                        throw new UnsupportedOperationException(
+                                "intrinsic not supported by the test evaluator: " + key);
                     }
             }
         }

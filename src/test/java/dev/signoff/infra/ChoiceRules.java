@@ -39,7 +39,11 @@ final class ChoiceRules {
         }
         JsonNode value = JsonPaths.read(input, variable, variable);
         for (String op : new String[] {
-            "NumericEquals", "NumericGreaterThan", "NumericGreaterThanEquals", "NumericLessThan", "NumericLessThanEquals"
+            "NumericEquals",
+            "NumericGreaterThan",
+            "NumericGreaterThanEquals",
+            "NumericLessThan",
+            "NumericLessThanEquals"
         }) {
             JsonNode operand = rule.has(op)
                     ? rule.get(op)
@@ -61,10 +65,12 @@ final class ChoiceRules {
             }
         }
         if (rule.has("StringEquals")) {
-            return value.isTextual() && value.textValue().equals(rule.get("StringEquals").textValue());
+            return value.isTextual()
+                    && value.textValue().equals(rule.get("StringEquals").textValue());
         }
         if (rule.has("BooleanEquals")) {
-            return value.isBoolean() && value.booleanValue() == rule.get("BooleanEquals").booleanValue();
+            return value.isBoolean()
+                    && value.booleanValue() == rule.get("BooleanEquals").booleanValue();
         }
         throw new UnsupportedOperationException("choice rule not supported by the walker: " + rule);
     }

@@ -19,7 +19,10 @@ class CloudFormationTemplatesTest {
             List.of("signoff-iam.yaml", "signoff-queues.yaml", "signoff-service.yaml");
     /** Actions whose IAM definition has no resource type, so "*" is the only Resource that grants them. */
     private static final Set<String> UNSCOPABLE = Set.of(
-            "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat", "ecr:GetAuthorizationToken");
+            "states:SendTaskSuccess",
+            "states:SendTaskFailure",
+            "states:SendTaskHeartbeat",
+            "ecr:GetAuthorizationToken");
 
     @Test
     void every_template_parses_with_short_form_tags_into_resources_and_outputs() {
@@ -49,7 +52,10 @@ class CloudFormationTemplatesTest {
         assertThat(loaded.get("D"))
                 .isEqualTo(Map.of(
                         "Fn::If",
-                        List.of("Cond", Map.of("Fn::Join", List.of(",", List.of("a", "b"))), Map.of("Ref", "AWS::NoValue"))));
+                        List.of(
+                                "Cond",
+                                Map.of("Fn::Join", List.of(",", List.of("a", "b"))),
+                                Map.of("Ref", "AWS::NoValue"))));
         java.nio.file.Files.writeString(file, "A: !Reff Param\n");
         assertThatThrownBy(() -> CloudFormationYaml.load(file)).hasMessageContaining("!Reff");
     }
@@ -102,9 +108,12 @@ class CloudFormationTemplatesTest {
     void infra_readme_lists_exactly_the_outputs_of_each_template() {
         String readme = InfraFiles.read(InfraFiles.README);
         for (String name : TEMPLATES) {
-            Matcher section = Pattern.compile("<!-- outputs: " + Pattern.quote(name) + " -->(.*?)<!-- /outputs -->", Pattern.DOTALL)
+            Matcher section = Pattern.compile(
+                            "<!-- outputs: " + Pattern.quote(name) + " -->(.*?)<!-- /outputs -->", Pattern.DOTALL)
                     .matcher(readme);
-            assertThat(section.find()).as("outputs section for " + name + " in infra/README.md").isTrue();
+            assertThat(section.find())
+                    .as("outputs section for " + name + " in infra/README.md")
+                    .isTrue();
             Set<String> documented = new LinkedHashSet<>();
             Matcher row = Pattern.compile("(?m)^\\| `([A-Za-z0-9]+)` \\|").matcher(section.group(1));
             while (row.find()) {
@@ -149,14 +158,16 @@ class CloudFormationTemplatesTest {
         Matcher command = Pattern.compile("(?m)^aws cloudformation deploy .*$").matcher(joined);
         while (command.find()) {
             String line = command.group();
-            Matcher file = Pattern.compile("--template-file infra/cloudformation/(\\S+)").matcher(line);
+            Matcher file = Pattern.compile("--template-file infra/cloudformation/(\\S+)")
+                    .matcher(line);
             assertThat(file.find()).as("template file in: " + line).isTrue();
             Set<String> keys = used.computeIfAbsent(file.group(1), k -> new LinkedHashSet<>());
             int start = line.indexOf("--parameter-overrides");
             if (start >= 0) {
                 String rest = line.substring(start + "--parameter-overrides".length());
                 int nextOption = rest.indexOf(" --");
-                Matcher key = Pattern.compile("(?:^|\\s)([A-Za-z0-9]+)=").matcher(nextOption < 0 ? rest : rest.substring(0, nextOption));
+                Matcher key = Pattern.compile("(?:^|\\s)([A-Za-z0-9]+)=")
+                        .matcher(nextOption < 0 ? rest : rest.substring(0, nextOption));
                 while (key.find()) {
                     keys.add(key.group(1));
                 }

@@ -25,8 +25,23 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class CloudFormationYaml {
     private static final List<String> FUNCTIONS = List.of(
-            "Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform",
-            "And", "Equals", "If", "Not", "Or", "ToJsonString", "Length");
+            "Base64",
+            "Cidr",
+            "FindInMap",
+            "GetAZs",
+            "ImportValue",
+            "Join",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "And",
+            "Equals",
+            "If",
+            "Not",
+            "Or",
+            "ToJsonString",
+            "Length");
 
     private CloudFormationYaml() {}
 

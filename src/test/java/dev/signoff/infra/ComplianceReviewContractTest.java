@@ -16,22 +16,34 @@ class ComplianceReviewContractTest {
 
     @Test
     void every_approver_gets_an_own_review_request_that_signoff_accepts() {
-        script().then("RequestApproval", signoff.approve("fine"), signoff.approve("ok"), signoff.approve(null))
+        AslWalker.Run run = script().then(
+                        "RequestApproval", signoff.approve("fine"), signoff.approve("ok"), signoff.approve(null))
                 .agent("RecordApproval", 1)
                 .run();
 
         assertThat(signoff.requests).hasSize(3);
-        assertThat(signoff.requests).extracting(ReviewRequest::assignees)
+        assertThat(signoff.requests)
+                .extracting(ReviewRequest::assignees)
                 .containsExactly(
                         new ReviewRequest.Assignees(java.util.List.of("security-officers"), java.util.List.of()),
                         new ReviewRequest.Assignees(java.util.List.of(), java.util.List.of("cto@acme.example")),
-                        new ReviewRequest.Assignees(java.util.List.of("network-owners"), java.util.List.of("l.nguyen")));
-        assertThat(signoff.requests).extracting(ReviewRequest::taskToken).doesNotHaveDuplicates();
+                        new ReviewRequest.Assignees(
+                                java.util.List.of("network-owners"), java.util.List.of("l.nguyen")));
+        assertThat(signoff.requests)
+                .extracting(ReviewRequest::taskToken)
+                .doesNotHaveDuplicates()
+                .containsExactlyElementsOf(run.visitsOf("RequestApproval").stream()
+                        .map(v -> v.context().at("/Task/Token").textValue())
+                        .toList());
         ReviewRequest first = signoff.requests.get(0);
-        assertThat(first.title()).isEqualTo("Approve CHG-2291: Open port 5432 from the analytics VPC to the billing database");
+        assertThat(first.title())
+                .isEqualTo("Approve CHG-2291: Open port 5432 from the analytics VPC to the billing database");
         assertThat(first.stateName()).contains("RequestApproval");
-        assertThat(first.metadata()).containsEntry("quorum", "2 of 3").containsEntry("policy", "Network exposure of regulated data");
-        assertThat(first.artifacts()).singleElement()
+        assertThat(first.metadata())
+                .containsEntry("quorum", "2 of 3")
+                .containsEntry("policy", "Network exposure of regulated data");
+        assertThat(first.artifacts())
+                .singleElement()
                 .satisfies(a -> assertThat(a.uri()).isEqualTo("s3://acme-change-mgmt/requests/CHG-2291.pdf"));
         assertThat(first.findings().get(0).severity()).isEqualTo(ReviewRequest.Severity.HIGH);
         assertThat(first.heartbeatSeconds()).isEmpty();
@@ -78,8 +90,11 @@ class ComplianceReviewContractTest {
                 .run();
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
-        String secondPrompt = run.visitsOf("AnalyzeChange").get(1).parameters()
-                .at("/Body/messages/0/content/0/text").textValue();
+        String secondPrompt = run.visitsOf("AnalyzeChange")
+                .get(1)
+                .parameters()
+                .at("/Body/messages/0/content/0/text")
+                .textValue();
         assertThat(secondPrompt).contains("Name the read-only role");
         assertThat(signoff.requests).hasSize(6);
         assertThat(signoff.requests.get(3).metadata()).containsEntry("revision", "1");
@@ -88,7 +103,9 @@ class ComplianceReviewContractTest {
     @Test
     void an_invalid_request_for_any_approver_fails_the_whole_check() {
         AslWalker.Run run = script().then(
-                        "RequestApproval", signoff.approve(null), signoff.refuseAsInvalid("assignees: must name at least one group or user"))
+                        "RequestApproval",
+                        signoff.approve(null),
+                        signoff.refuseAsInvalid("assignees: must name at least one group or user"))
                 .run();
         assertThat(run.status()).isEqualTo("FAILED");
         assertThat(run.error()).isEqualTo("Compliance.CheckFailed");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * file it names, so the guide cannot drift from what CI validates.
  */
 class DocSnippetsTest {
-    private static final Pattern SNIPPET = Pattern.compile(
-            "<!-- snippet: (\\S+) -->\\n```json\\n(.*?)```\\n<!-- /snippet -->", Pattern.DOTALL);
+    private static final Pattern SNIPPET =
+            Pattern.compile("<!-- snippet: (\\S+) -->\\n```json\\n(.*?)```\\n<!-- /snippet -->", Pattern.DOTALL);
 
     record Snippet(String file, String text) {}
 
@@ -33,10 +33,14 @@ class DocSnippetsTest {
         String guide = InfraFiles.read(InfraFiles.AUTHORS_GUIDE);
         List<Snippet> snippets = snippets(guide);
         assertThat(snippets).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(guide.split("<!-- snippet: ", -1)).as("every snippet marker is well formed").hasSize(snippets.size() + 1);
+        assertThat(guide.split("<!-- snippet: ", -1))
+                .as("every snippet marker is well formed")
+                .hasSize(snippets.size() + 1);
         for (Snippet s : snippets) {
             assertThat(s.file()).startsWith("infra/examples/");
-            assertThat(Files.exists(InfraFiles.ROOT.resolve(s.file()))).as(s.file()).isTrue();
+            assertThat(Files.exists(InfraFiles.ROOT.resolve(s.file())))
+                    .as(s.file())
+                    .isTrue();
             assertThat("\n" + InfraFiles.read(InfraFiles.ROOT.resolve(s.file())))
                     .as("snippet from " + s.file() + " is no longer in that file (whole lines); copy it again")
                     .contains("\n" + s.text());

@@ -29,22 +29,26 @@ class DocumentProcessingContractTest {
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         ReviewRequest request = signoff.requests.get(0);
         AslWalker.Visit review = run.visitsOf("HumanReview").get(0);
-        assertThat(request.taskToken()).isEqualTo(review.context().at("/Task/Token").textValue());
+        assertThat(request.taskToken())
+                .isEqualTo(review.context().at("/Task/Token").textValue());
         assertThat(request.taskToken()).contains("+", "/", "=");
         assertThat(request.executionArn()).isEqualTo(context.at("/Execution/Id").textValue());
-        assertThat(request.stateMachineArn()).contains(context.at("/StateMachine/Id").textValue());
+        assertThat(request.stateMachineArn())
+                .contains(context.at("/StateMachine/Id").textValue());
         assertThat(request.stateName()).contains("HumanReview");
         assertThat(request.enteredAt().map(Object::toString)).contains("2026-11-26T09:15:02.123Z");
         assertThat(request.title()).isEqualTo("Check the extraction of invoices/2026/11/inv-4711.pdf");
         assertThat(request.summary().orElseThrow()).startsWith("Invoice **INV-4711**");
-        assertThat(request.findings()).extracting(ReviewRequest.Finding::severity)
+        assertThat(request.findings())
+                .extracting(ReviewRequest.Finding::severity)
                 .containsExactly(ReviewRequest.Severity.MEDIUM, ReviewRequest.Severity.INFO);
         assertThat(request.artifacts()).singleElement().satisfies(a -> {
             assertThat(a.uri()).isEqualTo("s3://acme-intake/invoices/2026/11/inv-4711.pdf");
             assertThat(a.contentType()).contains("application/pdf");
             assertThat(a.sizeBytes()).contains(183220L);
         });
-        assertThat(request.proposedOutput().orElseThrow().get("invoiceNumber").textValue()).isEqualTo("INV-4711");
+        assertThat(request.proposedOutput().orElseThrow().get("invoiceNumber").textValue())
+                .isEqualTo("INV-4711");
         assertThat(request.outputSchema()).isPresent();
         assertThat(request.assignees().groups()).containsExactly("ap-reviewers");
         assertThat(request.requestedBy()).contains("intake-bot@acme.example");
@@ -101,13 +105,19 @@ class DocumentProcessingContractTest {
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         List<AslWalker.Visit> extractions = run.visitsOf("ExtractFields");
-        assertThat(extractions.get(0).parameters().at("/Payload/reviewerFeedback").isNull()).isTrue();
+        assertThat(extractions
+                        .get(0)
+                        .parameters()
+                        .at("/Payload/reviewerFeedback")
+                        .isNull())
+                .isTrue();
         JsonNode feedback = extractions.get(1).parameters().at("/Payload/reviewerFeedback");
         assertThat(feedback.get("decision").textValue()).isEqualTo("changes_requested");
         assertThat(feedback.get("comment").textValue()).isEqualTo("VAT is on page 3, not page 2");
         assertThat(signoff.requests).hasSize(2);
         assertThat(signoff.requests.get(1).metadata()).containsEntry("revision", "1");
-        assertThat(signoff.requests.get(1).taskToken()).isNotEqualTo(signoff.requests.get(0).taskToken());
+        assertThat(signoff.requests.get(1).taskToken())
+                .isNotEqualTo(signoff.requests.get(0).taskToken());
     }
 
     @Test
@@ -153,7 +163,8 @@ class DocumentProcessingContractTest {
     /** Rewrites one field of the JSON answer inside a Bedrock InvokeModel result. */
     static void setModelAnswer(ObjectNode bedrockResult, String field, double value) {
         ObjectNode content = (ObjectNode) bedrockResult.at("/Body/content/0");
-        ObjectNode answer = (ObjectNode) JsonPathParameters.parseJson(content.get("text").textValue());
+        ObjectNode answer =
+                (ObjectNode) JsonPathParameters.parseJson(content.get("text").textValue());
         answer.put(field, value);
         content.put("text", JsonPathParameters.toJson(answer));
     }

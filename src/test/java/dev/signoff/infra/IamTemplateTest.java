@@ -69,9 +69,9 @@ class IamTemplateTest {
     void stop_execution_is_granted_only_when_asked_for() {
         assertThat(statements(TemplateSamples.minimalOf(TEMPLATE)))
                 .noneMatch(s -> s.actions().contains("states:StopExecution"));
-        assertThat(statement(TemplateSamples.fullOf(TEMPLATE), "ReadWaitingExecutions").actions())
-                .containsExactly(
-                        "states:DescribeExecution", "states:GetExecutionHistory", "states:StopExecution");
+        assertThat(statement(TemplateSamples.fullOf(TEMPLATE), "ReadWaitingExecutions")
+                        .actions())
+                .containsExactly("states:DescribeExecution", "states:GetExecutionHistory", "states:StopExecution");
     }
 
     @Test
@@ -91,7 +91,9 @@ class IamTemplateTest {
         assertThat(decrypt.condition())
                 .isEqualTo(Map.of(
                         "StringEquals",
-                        Map.of("kms:ViaService", List.of("sqs.eu-west-1.amazonaws.com", "s3.eu-west-1.amazonaws.com"))));
+                        Map.of(
+                                "kms:ViaService",
+                                List.of("sqs.eu-west-1.amazonaws.com", "s3.eu-west-1.amazonaws.com"))));
     }
 
     @Test
@@ -108,7 +110,8 @@ class IamTemplateTest {
 
     @Test
     void role_is_assumable_only_by_the_chosen_service_of_this_account() {
-        IamStatements.Statement trust = IamStatements.of(TemplateSamples.minimalOf(TEMPLATE).resource("SignoffRole"))
+        IamStatements.Statement trust = IamStatements.of(
+                        TemplateSamples.minimalOf(TEMPLATE).resource("SignoffRole"))
                 .get(0);
         assertThat(trust.actions()).containsExactly("sts:AssumeRole");
         assertThat(trust.condition())

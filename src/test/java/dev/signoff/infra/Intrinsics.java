@@ -81,10 +81,13 @@ final class Intrinsics {
                     yield NODES.numberNode(value.size());
                 }
                 case "States.MathAdd" -> {
-                    if (values.size() != 2 || !values.get(0).isIntegralNumber() || !values.get(1).isIntegralNumber()) {
+                    if (values.size() != 2
+                            || !values.get(0).isIntegralNumber()
+                            || !values.get(1).isIntegralNumber()) {
                         throw new IllegalArgumentException(source + ": needs two integers, got " + values);
                     }
-                    yield NODES.numberNode(values.get(0).longValue() + values.get(1).longValue());
+                    yield NODES.numberNode(
+                            values.get(0).longValue() + values.get(1).longValue());
                 }
                 default -> throw new UnsupportedOperationException("intrinsic function not supported here: " + name);
             };
@@ -127,9 +130,15 @@ final class Intrinsics {
 
     private static String formatted(JsonNode value, String source) {
         if (value.isContainerNode()) {
-            throw new IllegalArgumentException(source + ": States.Format takes no objects or arrays (" + value + ")");
+            throw new IllegalArgumentException(source
+                    + ": States.Format takes no objects or arrays, wrap them in States.JsonToString (" + value + ")");
         }
         return value.isTextual() ? value.textValue() : value.toString();
+    }
+
+    /** A number node of the type a JSON reader would make, so results compare equal to parsed JSON. */
+    private static JsonNode number(String text) {
+        return JsonPathParameters.parseJson(text);
     }
 
     private static String unescape(String raw) {
@@ -167,12 +176,11 @@ final class Intrinsics {
             case "null" -> new Literal(NODES.nullNode());
             default -> {
                 try {
-                    yield new Literal(
-                            token.matches("-?[0-9]+")
-                                    ? NODES.numberNode(Long.parseLong(token))
-                                    : NODES.numberNode(new java.math.BigDecimal(token)));
+                    new java.math.BigDecimal(token);
+                    yield new Literal(number(token));
                 } catch (NumberFormatException e) {
-                    throw new UnsupportedOperationException("unsupported intrinsic argument '" + token + "' in " + text);
+                    throw new UnsupportedOperationException(
+                            "unsupported intrinsic argument '" + token + "' in " + text);
                 }
             }
         };

@@ -32,7 +32,9 @@ final class JsonPathParameters {
                     if (!field.getValue().isTextual()) {
                         throw new IllegalArgumentException("field " + name + " must hold a path or intrinsic string");
                     }
-                    out.set(name.substring(0, name.length() - 2), expression(field.getValue().textValue(), input, context));
+                    out.set(
+                            name.substring(0, name.length() - 2),
+                            expression(field.getValue().textValue(), input, context));
                 } else {
                     out.set(name, evaluate(field.getValue(), input, context));
                 }

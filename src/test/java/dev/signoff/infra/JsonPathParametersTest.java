@@ -48,10 +48,12 @@ class JsonPathParametersTest {
 
     @Test
     void format_fills_placeholders_in_order_and_honours_escapes() {
-        assertThat(expr("States.Format('s3://{}/{}', $.doc.bucket, $.doc.key)").textValue()).isEqualTo("s3://b/k/1.pdf");
+        assertThat(expr("States.Format('s3://{}/{}', $.doc.bucket, $.doc.key)").textValue())
+                .isEqualTo("s3://b/k/1.pdf");
         assertThat(expr("States.Format('{} of {}', $.count, 3)").textValue()).isEqualTo("2 of 3");
         assertThat(expr("States.Format('{}', $.doc.score)").textValue()).isEqualTo("0.62");
-        assertThat(expr("States.Format('it\\'s \\{literal\\} {}', true)").textValue()).isEqualTo("it's {literal} true");
+        assertThat(expr("States.Format('it\\'s \\{literal\\} {}', true)").textValue())
+                .isEqualTo("it's {literal} true");
         assertThatThrownBy(() -> expr("States.Format('{} {}', 1)")).hasMessageContaining("more {} than arguments");
         assertThatThrownBy(() -> expr("States.Format('{}', $.doc)")).hasMessageContaining("States.JsonToString");
     }
@@ -63,15 +65,18 @@ class JsonPathParametersTest {
         assertThat(expr("States.Array($.doc.bucket, 1, null)")).isEqualTo(json("[\"b\", 1, null]"));
         assertThat(expr("States.ArrayLength(States.Array(1, 2, 3))").intValue()).isEqualTo(3);
         assertThat(expr("States.MathAdd($.count, 1)").intValue()).isEqualTo(3);
-        assertThat(expr("States.Format('{}', States.JsonToString(States.StringToJson($.text)))").textValue())
+        assertThat(expr("States.Format('{}', States.JsonToString(States.StringToJson($.text)))")
+                        .textValue())
                 .isEqualTo("{\"a\":[1,2]}");
         assertThatThrownBy(() -> expr("States.MathAdd($.doc.score, 1)")).hasMessageContaining("two integers");
     }
 
     @Test
     void equality_filter_selects_matching_items_and_writes_create_missing_objects() {
-        assertThat(JsonPaths.read(input.get("list"), "$[?(@.v == 'approved')]", "f")).hasSize(2);
-        assertThat(JsonPaths.read(input.get("list"), "$[?(@.v == 'none')]", "f")).isEmpty();
+        assertThat(JsonPaths.read(input.get("list"), "$[?(@.v == 'approved')]", "f"))
+                .hasSize(2);
+        assertThat(JsonPaths.read(input.get("list"), "$[?(@.v == 'none')]", "f"))
+                .isEmpty();
         JsonNode written = JsonPaths.write(input, "$.review.outcome", json("{\"Error\": \"E\"}"));
         assertThat(written.at("/review/outcome/Error").textValue()).isEqualTo("E");
         assertThat(input.has("review")).as("the input is not changed").isFalse();

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class JsonPaths {
     private static final Pattern SEGMENT = Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_-]*)|\\['([^']+)']|\\[([0-9]+)]");
-    private static final Pattern EQUALITY_FILTER = Pattern.compile("^\\$\\[\\?\\(@\\.([A-Za-z_][A-Za-z0-9_]*) == '([^']*)'\\)]$");
+    private static final Pattern EQUALITY_FILTER =
+            Pattern.compile("^\\$\\[\\?\\(@\\.([A-Za-z_][A-Za-z0-9_]*) == '([^']*)'\\)]$");
 
     private JsonPaths() {}
 
@@ -73,7 +74,8 @@ final class JsonPaths {
         int at = 1;
         while (at < path.length()) {
             if (!m.find(at) || m.start() != at) {
-                throw new UnsupportedOperationException("unsupported JSONPath syntax at '" + path.substring(at) + "' in " + shown);
+                throw new UnsupportedOperationException(
+                        "unsupported JSONPath syntax at '" + path.substring(at) + "' in " + shown);
             }
             if (m.group(1) != null) {
                 steps.add(m.group(1));

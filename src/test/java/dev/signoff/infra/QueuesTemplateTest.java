@@ -9,15 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class QueuesTemplateTest {
     private static final String TEMPLATE = "signoff-queues.yaml";
-    private static final List<String> QUEUES = List.of(
-            "ReviewQueue", "ReviewDeadLetterQueue", "ExecutionEventsQueue", "ExecutionEventsDeadLetterQueue");
+    private static final List<String> QUEUES =
+            List.of("ReviewQueue", "ReviewDeadLetterQueue", "ExecutionEventsQueue", "ExecutionEventsDeadLetterQueue");
 
     @Test
     void template_declares_the_queues_rule_and_policies_the_docs_describe() {
         assertThat(CloudFormationTemplatesTest.resources(TEMPLATE))
                 .containsOnlyKeys(
-                        "ReviewQueue", "ReviewDeadLetterQueue", "ExecutionEventsQueue", "ExecutionEventsDeadLetterQueue",
-                        "ExecutionStatusRule", "ExecutionEventsQueuePolicy", "ReviewQueuesPolicy",
+                        "ReviewQueue",
+                        "ReviewDeadLetterQueue",
+                        "ExecutionEventsQueue",
+                        "ExecutionEventsDeadLetterQueue",
+                        "ExecutionStatusRule",
+                        "ExecutionEventsQueuePolicy",
+                        "ReviewQueuesPolicy",
                         "ReviewRequestSenderPolicy");
         Map<String, Object> resources = CloudFormationTemplatesTest.resources(TEMPLATE);
         QUEUES.forEach(q -> assertThat(type(resources, q)).isEqualTo("AWS::SQS::Queue"));
@@ -81,7 +86,8 @@ class QueuesTemplateTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> target = ((List<Map<String, Object>>) rule.get("Targets")).get(0);
         assertThat(target.get("Arn")).isEqualTo("<GetAtt:ExecutionEventsQueue.Arn>");
-        assertThat(target.get("DeadLetterConfig")).isEqualTo(Map.of("Arn", "<GetAtt:ExecutionEventsDeadLetterQueue.Arn>"));
+        assertThat(target.get("DeadLetterConfig"))
+                .isEqualTo(Map.of("Arn", "<GetAtt:ExecutionEventsDeadLetterQueue.Arn>"));
     }
 
     @Test
@@ -92,7 +98,8 @@ class QueuesTemplateTest {
         IamStatements.Statement allow = statements.get(0);
         assertThat(allow.effect()).isEqualTo("Allow");
         assertThat(allow.actions()).containsExactly("sqs:SendMessage");
-        assertThat(allow.condition()).isEqualTo(Map.of("ArnEquals", Map.of("aws:SourceArn", "<GetAtt:ExecutionStatusRule.Arn>")));
+        assertThat(allow.condition())
+                .isEqualTo(Map.of("ArnEquals", Map.of("aws:SourceArn", "<GetAtt:ExecutionStatusRule.Arn>")));
         assertThat(statements.get(1).effect()).isEqualTo("Deny");
         assertThat(statements.get(1).condition()).isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
         assertThat(IamStatements.of(TemplateSamples.minimalOf(TEMPLATE).resource("ReviewQueuesPolicy")))
@@ -129,7 +136,8 @@ class QueuesTemplateTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(String parameter) {
-        return (Map<String, Object>) CloudFormationTemplatesTest.params(TEMPLATE).get(parameter);
+        return (Map<String, Object>)
+                CloudFormationTemplatesTest.params(TEMPLATE).get(parameter);
     }
 
     private static long seconds(Object value) {

@@ -24,9 +24,21 @@ class ResearchLoopContractTest {
 
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         ReviewRequest request = signoff.requests.get(0);
-        assertThat(request.title()).isEqualTo("Research findings: Heat pump adoption in EU multifamily housing (revision 0)");
+        assertThat(request.title())
+                .isEqualTo("Research findings: Heat pump adoption in EU multifamily housing (revision 0)");
         assertThat(request.stateName()).contains("ReviewFindings");
-        assertThat(request.artifacts()).extracting(ReviewRequest.Artifact::label).containsExactly("Draft report", "Source table");
+        assertThat(request.taskToken())
+                .isEqualTo(run.visitsOf("ReviewFindings")
+                        .get(0)
+                        .context()
+                        .at("/Task/Token")
+                        .textValue());
+        assertThat(request.executionArn())
+                .isEqualTo(
+                        InfraFiles.resource("context.json").at("/Execution/Id").textValue());
+        assertThat(request.artifacts())
+                .extracting(ReviewRequest.Artifact::label)
+                .containsExactly("Draft report", "Source table");
         assertThat(request.findings().get(0).artifactRefs()).containsExactly("Draft report", "Source table");
         assertThat(request.assignees().groups()).containsExactly("research-leads");
         assertThat(request.assignees().users()).containsExactly("j.okafor");
@@ -35,7 +47,8 @@ class ResearchLoopContractTest {
         assertThat(request.metadata()).containsEntry("documentCount", "42").containsEntry("revision", "0");
 
         JsonNode handedOn = run.visitsOf("ContinueResearch").get(0).parameters().get("Payload");
-        assertThat(handedOn.get("approvedDraft")).isEqualTo(request.proposedOutput().orElseThrow());
+        assertThat(handedOn.get("approvedDraft"))
+                .isEqualTo(request.proposedOutput().orElseThrow());
         assertThat(handedOn.get("decisionId").textValue()).isEqualTo("decision-1");
         assertThat(handedOn.at("/reviewer/id").textValue()).isEqualTo("u-1");
     }
@@ -54,10 +67,16 @@ class ResearchLoopContractTest {
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         assertThat(run.visitsOf("GatherSources")).hasSize(1);
         List<AslWalker.Visit> proposals = run.visitsOf("ProposeFindings");
-        assertThat(proposals.get(1).parameters().at("/Payload/reviewerFeedback/comment").textValue())
+        assertThat(proposals
+                        .get(1)
+                        .parameters()
+                        .at("/Payload/reviewerFeedback/comment")
+                        .textValue())
                 .isEqualTo("Add the 2024 Polish programme");
-        assertThat(proposals.get(2).parameters().at("/Payload/revision").intValue()).isEqualTo(2);
-        assertThat(signoff.requests).extracting(ReviewRequest::title)
+        assertThat(proposals.get(2).parameters().at("/Payload/revision").intValue())
+                .isEqualTo(2);
+        assertThat(signoff.requests)
+                .extracting(ReviewRequest::title)
                 .allSatisfy(t -> assertThat(t).startsWith("Research findings: "))
                 .last()
                 .satisfies(t -> assertThat(t).endsWith("(revision 2)"));
@@ -71,8 +90,13 @@ class ResearchLoopContractTest {
                 .run();
         assertThat(run.status()).isEqualTo("FAILED");
         assertThat(run.error()).isEqualTo("Research.ReviewTimedOut");
-        assertThat(run.visitsOf("ReportStalledReview").get(0).parameters().get("Message").textValue())
-                .contains(InfraFiles.resource("context.json").at("/Execution/Id").textValue());
+        assertThat(run.visitsOf("ReportStalledReview")
+                        .get(0)
+                        .parameters()
+                        .get("Message")
+                        .textValue())
+                .contains(
+                        InfraFiles.resource("context.json").at("/Execution/Id").textValue());
     }
 
     @Test

@@ -26,7 +26,8 @@ class ServiceTemplateTest {
                 "Database", "AWS::RDS::DBInstance",
                 "DatabaseSecret", "AWS::SecretsManager::Secret",
                 "TaskExecutionRole", "AWS::IAM::Role");
-        expected.forEach((id, type) -> assertThat(((Map<?, ?>) resources.get(id)).get("Type")).as(id).isEqualTo(type));
+        expected.forEach((id, type) ->
+                assertThat(((Map<?, ?>) resources.get(id)).get("Type")).as(id).isEqualTo(type));
     }
 
     @Test
@@ -46,19 +47,15 @@ class ServiceTemplateTest {
 
     @Test
     void database_accepts_connections_only_from_the_service_and_the_service_only_from_the_load_balancer() {
-        assertThat(ingress("DatabaseSecurityGroup"))
-                .singleElement()
-                .satisfies(rule -> {
-                    assertThat(rule.get("FromPort")).isEqualTo(5432);
-                    assertThat(rule.get("SourceSecurityGroupId")).isEqualTo("<Ref:ServiceSecurityGroup>");
-                    assertThat(rule).doesNotContainKey("CidrIp");
-                });
-        assertThat(ingress("ServiceSecurityGroup"))
-                .singleElement()
-                .satisfies(rule -> {
-                    assertThat(rule.get("FromPort")).isEqualTo(8080);
-                    assertThat(rule.get("SourceSecurityGroupId")).isEqualTo("<Ref:LoadBalancerSecurityGroup>");
-                });
+        assertThat(ingress("DatabaseSecurityGroup")).singleElement().satisfies(rule -> {
+            assertThat(rule.get("FromPort")).isEqualTo(5432);
+            assertThat(rule.get("SourceSecurityGroupId")).isEqualTo("<Ref:ServiceSecurityGroup>");
+            assertThat(rule).doesNotContainKey("CidrIp");
+        });
+        assertThat(ingress("ServiceSecurityGroup")).singleElement().satisfies(rule -> {
+            assertThat(rule.get("FromPort")).isEqualTo(8080);
+            assertThat(rule.get("SourceSecurityGroupId")).isEqualTo("<Ref:LoadBalancerSecurityGroup>");
+        });
     }
 
     @Test
@@ -67,7 +64,8 @@ class ServiceTemplateTest {
         assertThat(https.get("Protocol")).isEqualTo("HTTPS");
         assertThat(https.get("Port")).isEqualTo(443);
         assertThat(https.get("Certificates"))
-                .isEqualTo(List.of(Map.of("CertificateArn", TemplateSamples.minimal(TEMPLATE).get("CertificateArn"))));
+                .isEqualTo(List.of(Map.of(
+                        "CertificateArn", TemplateSamples.minimal(TEMPLATE).get("CertificateArn"))));
         assertThat((String) https.get("SslPolicy")).startsWith("ELBSecurityPolicy-TLS13");
         assertThat(props("HttpRedirectListener").get("DefaultActions"))
                 .isEqualTo(List.of(Map.of(
@@ -93,8 +91,8 @@ class ServiceTemplateTest {
         assertThat(user).matches("[1-9][0-9]*(:[1-9][0-9]*)?");
         assertThat(c.get("ReadonlyRootFilesystem")).isEqualTo(true);
         assertThat(c.get("PortMappings")).isEqualTo(List.of(Map.of("ContainerPort", 8080, "Protocol", "tcp")));
-        String pattern = (String) ((Map<?, ?>) CloudFormationTemplatesTest.params(TEMPLATE).get("ContainerUser"))
-                .get("AllowedPattern");
+        String pattern = (String)
+                ((Map<?, ?>) CloudFormationTemplatesTest.params(TEMPLATE).get("ContainerUser")).get("AllowedPattern");
         assertThat("0").doesNotMatch(pattern);
         assertThat("root").doesNotMatch(pattern);
         assertThat("0:0").doesNotMatch(pattern);
@@ -142,7 +140,8 @@ class ServiceTemplateTest {
                 .matcher(InfraFiles.read(InfraFiles.DEPLOYMENT));
         assertThat(table.find()).as("env-vars table in docs/deployment.md").isTrue();
         Map<String, String> documented = new LinkedHashMap<>();
-        Matcher row = Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| ([a-z ]+) \\|").matcher(table.group(1));
+        Matcher row =
+                Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| ([a-z ]+) \\|").matcher(table.group(1));
         while (row.find()) {
             documented.put(row.group(1), row.group(2));
         }

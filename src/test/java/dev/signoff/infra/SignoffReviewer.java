@@ -89,7 +89,9 @@ final class SignoffReviewer {
                     "task-" + n,
                     "decision-" + n);
             CallbackResult result = callbacks.build(decision, request.outputSchema());
-            assertThat(result).as("Signoff refused to send the decision: " + result).isInstanceOf(CallbackResult.Ready.class);
+            assertThat(result)
+                    .as("Signoff refused to send the decision: " + result)
+                    .isInstanceOf(CallbackResult.Ready.class);
             Callback c = ((CallbackResult.Ready) result).callback();
             return c.kind() == Callback.Kind.SUCCESS
                     ? new AslWalker.Success(JsonPathParameters.parseJson(c.output()))

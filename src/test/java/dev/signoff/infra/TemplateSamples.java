@@ -13,16 +13,21 @@ final class TemplateSamples {
     static final String KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     static final String REVIEW_QUEUE = "arn:aws:sqs:eu-west-1:111122223333:signoff-review-requests";
     static final String EVENTS_QUEUE = "arn:aws:sqs:eu-west-1:111122223333:signoff-execution-events";
-    static final String ARTIFACTS =
-            "arn:aws:s3:::acme-agent-artifacts/reviews/*,arn:aws:s3:::acme-intake/invoices/*";
+    static final String ARTIFACTS = "arn:aws:s3:::acme-agent-artifacts/reviews/*,arn:aws:s3:::acme-intake/invoices/*";
 
     private TemplateSamples() {}
 
     static Map<String, String> minimal(String template) {
         return switch (template) {
             case "signoff-queues.yaml" -> Map.of("StateMachineArns", STATE_MACHINES);
-            case "signoff-iam.yaml" -> Map.of(
-                    "ReviewQueueArn", REVIEW_QUEUE, "StateMachineArns", STATE_MACHINES, "ArtifactObjectArns", ARTIFACTS);
+            case "signoff-iam.yaml" ->
+                Map.of(
+                        "ReviewQueueArn",
+                        REVIEW_QUEUE,
+                        "StateMachineArns",
+                        STATE_MACHINES,
+                        "ArtifactObjectArns",
+                        ARTIFACTS);
             case "signoff-service.yaml" -> {
                 Map<String, String> p = new HashMap<>();
                 p.put("VpcId", "vpc-0a1b2c3d4e5f67890");
