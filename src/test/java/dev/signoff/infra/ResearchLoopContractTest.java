@@ -1,0 +1,115 @@
+package dev.signoff.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.contract.ReviewRequest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** infra/examples/research-loop.asl.json run against Signoff's real parser and callbacks. */
+class ResearchLoopContractTest {
+    private final SignoffReviewer signoff = new SignoffReviewer();
+
+    private Script script() {
+        return new Script("research-loop").agent("GatherSources", 1);
+    }
+
+    @Test
+    void proposed_findings_become_a_review_request_that_signoff_accepts() {
+        AslWalker.Run run = script().agent("ProposeFindings", 1)
+                .then("ReviewFindings", signoff.approve("Good to go"))
+                .agent("ContinueResearch", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        ReviewRequest request = signoff.requests.get(0);
+        assertThat(request.title())
+                .isEqualTo("Research findings: Heat pump adoption in EU multifamily housing (revision 0)");
+        assertThat(request.stateName()).contains("ReviewFindings");
+        assertThat(request.taskToken())
+                .isEqualTo(run.visitsOf("ReviewFindings")
+                        .get(0)
+                        .context()
+                        .at("/Task/Token")
+                        .textValue());
+        assertThat(request.executionArn())
+                .isEqualTo(
+                        InfraFiles.resource("context.json").at("/Execution/Id").textValue());
+        assertThat(request.artifacts())
+                .extracting(ReviewRequest.Artifact::label)
+                .containsExactly("Draft report", "Source table");
+        assertThat(request.findings().get(0).artifactRefs()).containsExactly("Draft report", "Source table");
+        assertThat(request.assignees().groups()).containsExactly("research-leads");
+        assertThat(request.assignees().users()).containsExactly("j.okafor");
+        assertThat(request.dueAt().map(Object::toString)).contains("2026-12-01T17:00:00Z");
+        assertThat(request.heartbeatSeconds()).contains(14400);
+        assertThat(request.metadata()).containsEntry("documentCount", "42").containsEntry("revision", "0");
+
+        JsonNode handedOn = run.visitsOf("ContinueResearch").get(0).parameters().get("Payload");
+        assertThat(handedOn.get("approvedDraft"))
+                .isEqualTo(request.proposedOutput().orElseThrow());
+        assertThat(handedOn.get("decisionId").textValue()).isEqualTo("decision-1");
+        assertThat(handedOn.at("/reviewer/id").textValue()).isEqualTo("u-1");
+    }
+
+    @Test
+    void requested_changes_go_back_to_the_agent_not_to_gathering_and_are_reviewed_again() {
+        AslWalker.Run run = script().agent("ProposeFindings", 3)
+                .then(
+                        "ReviewFindings",
+                        signoff.requestChanges("Add the 2024 Polish programme"),
+                        signoff.requestChanges("Cite the Eurostat table"),
+                        signoff.approve(null))
+                .agent("ContinueResearch", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        assertThat(run.visitsOf("GatherSources")).hasSize(1);
+        List<AslWalker.Visit> proposals = run.visitsOf("ProposeFindings");
+        assertThat(proposals
+                        .get(1)
+                        .parameters()
+                        .at("/Payload/reviewerFeedback/comment")
+                        .textValue())
+                .isEqualTo("Add the 2024 Polish programme");
+        assertThat(proposals.get(2).parameters().at("/Payload/revision").intValue())
+                .isEqualTo(2);
+        assertThat(signoff.requests)
+                .extracting(ReviewRequest::title)
+                .allSatisfy(t -> assertThat(t).startsWith("Research findings: "))
+                .last()
+                .satisfies(t -> assertThat(t).endsWith("(revision 2)"));
+    }
+
+    @Test
+    void a_stalled_review_is_reported_before_the_execution_fails() {
+        AslWalker.Run run = script().agent("ProposeFindings", 1)
+                .then("ReviewFindings", signoff.timeOut())
+                .agent("ReportStalledReview", 1)
+                .run();
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("Research.ReviewTimedOut");
+        assertThat(run.visitsOf("ReportStalledReview")
+                        .get(0)
+                        .parameters()
+                        .get("Message")
+                        .textValue())
+                .contains(
+                        InfraFiles.resource("context.json").at("/Execution/Id").textValue());
+    }
+
+    @Test
+    void rejection_and_invalid_requests_fail_with_their_cause() {
+        AslWalker.Run rejected = script().agent("ProposeFindings", 1)
+                .then("ReviewFindings", signoff.reject("Out of scope"))
+                .run();
+        assertThat(rejected.error()).isEqualTo("Research.Rejected");
+        assertThat(rejected.cause()).contains("Out of scope");
+
+        AslWalker.Run invalid = script().agent("ProposeFindings", 1)
+                .then("ReviewFindings", signoff.refuseAsInvalid("artifacts[0].uri: must be an s3://bucket/key URI"))
+                .run();
+        assertThat(invalid.error()).isEqualTo("Research.ReviewRequestInvalid");
+    }
+}

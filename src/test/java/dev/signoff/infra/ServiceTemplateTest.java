@@ -1,0 +1,186 @@
+package dev.signoff.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ServiceTemplateTest {
+    private static final String TEMPLATE = "signoff-service.yaml";
+    private final CfnEvaluator cfn = TemplateSamples.minimalOf(TEMPLATE);
+
+    @Test
+    void template_declares_the_service_database_load_balancer_and_secrets() {
+        Map<String, Object> resources = CloudFormationTemplatesTest.resources(TEMPLATE);
+        Map<String, String> expected = Map.of(
+                "Cluster", "AWS::ECS::Cluster",
+                "TaskDefinition", "AWS::ECS::TaskDefinition",
+                "Service", "AWS::ECS::Service",
+                "LoadBalancer", "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                "HttpsListener", "AWS::ElasticLoadBalancingV2::Listener",
+                "TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGroup",
+                "Database", "AWS::RDS::DBInstance",
+                "DatabaseSecret", "AWS::SecretsManager::Secret",
+                "TaskExecutionRole", "AWS::IAM::Role");
+        expected.forEach((id, type) ->
+                assertThat(((Map<?, ?>) resources.get(id)).get("Type")).as(id).isEqualTo(type));
+    }
+
+    @Test
+    void database_is_encrypted_private_tls_only_and_snapshotted_on_delete() {
+        Map<String, Object> db = cfn.resource("Database");
+        Map<String, Object> p = props("Database");
+        assertThat(p.get("StorageEncrypted")).isEqualTo(true);
+        assertThat(p.get("PubliclyAccessible")).isEqualTo(false);
+        assertThat(p.get("DeletionProtection")).isEqualTo("true");
+        assertThat(db.get("DeletionPolicy")).isEqualTo("Snapshot");
+        assertThat(db.get("UpdateReplacePolicy")).isEqualTo("Snapshot");
+        assertThat((String) p.get("MasterUserPassword")).startsWith("{{resolve:secretsmanager:");
+        assertThat(props("DatabaseParameters").get("Parameters")).isEqualTo(Map.of("rds.force_ssl", "1"));
+        assertThat(props("DatabaseSubnetGroup").get("SubnetIds"))
+                .isEqualTo(List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"));
+    }
+
+    @Test
+    void database_accepts_connections_only_from_the_service_and_the_service_only_from_the_load_balancer() {
+        assertThat(ingress("DatabaseSecurityGroup")).singleElement().satisfies(rule -> {
+            assertThat(rule.get("FromPort")).isEqualTo(5432);
+            assertThat(rule.get("SourceSecurityGroupId")).isEqualTo("<Ref:ServiceSecurityGroup>");
+            assertThat(rule).doesNotContainKey("CidrIp");
+        });
+        assertThat(ingress("ServiceSecurityGroup")).singleElement().satisfies(rule -> {
+            assertThat(rule.get("FromPort")).isEqualTo(8080);
+            assertThat(rule.get("SourceSecurityGroupId")).isEqualTo("<Ref:LoadBalancerSecurityGroup>");
+        });
+    }
+
+    @Test
+    void https_listener_terminates_tls_with_the_certificate_and_http_only_redirects() {
+        Map<String, Object> https = props("HttpsListener");
+        assertThat(https.get("Protocol")).isEqualTo("HTTPS");
+        assertThat(https.get("Port")).isEqualTo(443);
+        assertThat(https.get("Certificates"))
+                .isEqualTo(List.of(Map.of(
+                        "CertificateArn", TemplateSamples.minimal(TEMPLATE).get("CertificateArn"))));
+        assertThat((String) https.get("SslPolicy")).startsWith("ELBSecurityPolicy-TLS13");
+        assertThat(props("HttpRedirectListener").get("DefaultActions"))
+                .isEqualTo(List.of(Map.of(
+                        "Type",
+                        "redirect",
+                        "RedirectConfig",
+                        Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301"))));
+    }
+
+    @Test
+    void load_balancer_routes_only_to_instances_that_report_ready() {
+        Map<String, Object> tg = props("TargetGroup");
+        assertThat(tg.get("HealthCheckPath")).isEqualTo("/q/health/ready");
+        assertThat(tg.get("Port")).isEqualTo(8080);
+        assertThat(tg.get("TargetType")).isEqualTo("ip");
+        assertThat(tg.get("Matcher")).isEqualTo(Map.of("HttpCode", "200"));
+    }
+
+    @Test
+    void container_runs_as_a_non_root_user_with_a_read_only_root_filesystem() {
+        Map<String, Object> c = container();
+        String user = (String) c.get("User");
+        assertThat(user).matches("[1-9][0-9]*(:[1-9][0-9]*)?");
+        assertThat(c.get("ReadonlyRootFilesystem")).isEqualTo(true);
+        assertThat(c.get("PortMappings")).isEqualTo(List.of(Map.of("ContainerPort", 8080, "Protocol", "tcp")));
+        String pattern = (String)
+                ((Map<?, ?>) CloudFormationTemplatesTest.params(TEMPLATE).get("ContainerUser")).get("AllowedPattern");
+        assertThat("0").doesNotMatch(pattern);
+        assertThat("root").doesNotMatch(pattern);
+        assertThat("0:0").doesNotMatch(pattern);
+    }
+
+    @Test
+    void secrets_reach_the_container_from_secrets_manager_never_as_plain_environment() {
+        Map<String, String> secrets = named(container().get("Secrets"), "ValueFrom");
+        assertThat(secrets)
+                .containsOnlyKeys(
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "SIGNOFF_SECURITY_TOKEN_KEY",
+                        "QUARKUS_OIDC_CREDENTIALS_SECRET");
+        assertThat(secrets.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("<Ref:DatabaseSecret>:password::");
+        assertThat(secrets.get("SIGNOFF_SECURITY_TOKEN_KEY"))
+                .isEqualTo(TemplateSamples.minimal(TEMPLATE).get("TokenKeySecretArn"));
+        assertThat(named(container().get("Environment"), "Value").keySet())
+                .noneMatch(name -> name.contains("PASSWORD") || name.contains("SECRET") || name.endsWith("_KEY"));
+    }
+
+    @Test
+    void execution_role_may_read_exactly_the_three_secrets() {
+        List<IamStatements.Statement> statements = IamStatements.of(cfn.resource("TaskExecutionRole"));
+        assertThat(statements.stream().filter(s -> s.allows("secretsmanager:GetSecretValue")))
+                .singleElement()
+                .satisfies(s -> assertThat(s.resources())
+                        .containsExactly(
+                                "<Ref:DatabaseSecret>",
+                                TemplateSamples.minimal(TEMPLATE).get("TokenKeySecretArn"),
+                                TemplateSamples.minimal(TEMPLATE).get("OidcClientSecretArn")));
+    }
+
+    @Test
+    void tasks_run_in_private_subnets_without_public_addresses() {
+        Map<?, ?> network = (Map<?, ?>) props("Service").get("NetworkConfiguration");
+        Map<?, ?> awsvpc = (Map<?, ?>) network.get("AwsvpcConfiguration");
+        assertThat(awsvpc.get("AssignPublicIp")).isEqualTo("DISABLED");
+        assertThat(awsvpc.get("Subnets")).isEqualTo(List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"));
+    }
+
+    @Test
+    void container_environment_is_the_one_documented_in_the_deployment_guide() {
+        Matcher table = Pattern.compile("<!-- env-vars -->(.*?)<!-- /env-vars -->", Pattern.DOTALL)
+                .matcher(InfraFiles.read(InfraFiles.DEPLOYMENT));
+        assertThat(table.find()).as("env-vars table in docs/deployment.md").isTrue();
+        Map<String, String> documented = new LinkedHashMap<>();
+        Matcher row =
+                Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| ([a-z ]+) \\|").matcher(table.group(1));
+        while (row.find()) {
+            documented.put(row.group(1), row.group(2));
+        }
+        Map<String, String> actual = new LinkedHashMap<>();
+        named(container().get("Environment"), "Value").keySet().forEach(n -> actual.put(n, "environment"));
+        named(container().get("Secrets"), "ValueFrom").keySet().forEach(n -> actual.put(n, "secret"));
+        documented.forEach((name, how) -> {
+            if (how.equals("not set")) {
+                assertThat(actual).as(name).doesNotContainKey(name);
+            } else {
+                assertThat(actual.get(name)).as(name).isEqualTo(how);
+            }
+        });
+        assertThat(documented).containsKeys(actual.keySet().toArray(String[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> container() {
+        List<Object> containers = (List<Object>) props("TaskDefinition").get("ContainerDefinitions");
+        assertThat(containers).hasSize(1);
+        return (Map<String, Object>) containers.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> named(Object list, String valueKey) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Object item : (List<Object>) list) {
+            Map<String, Object> entry = (Map<String, Object>) item;
+            out.put((String) entry.get("Name"), String.valueOf(entry.get(valueKey)));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> ingress(String group) {
+        return (List<Map<String, Object>>) props(group).get("SecurityGroupIngress");
+    }
+
+    private Map<String, Object> props(String id) {
+        return QueuesTemplateTest.props(cfn, id);
+    }
+}
