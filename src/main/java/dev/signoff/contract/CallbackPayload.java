@@ -68,9 +68,20 @@ public class CallbackPayload {
      * cause is {@code {"problems":[...]}}, shortened from the end to fit Step Functions' cause limit.
      */
     public Callback invalidRequest(List<String> problems) {
+        return invalidRequest(problems, null);
+    }
+
+    /**
+     * As {@link #invalidRequest(List)}, with {@code "quarantineId"} naming where Signoff keeps the message: operators
+     * find it by that id, and Signoff finds its own callback in the execution history by it.
+     */
+    public Callback invalidRequest(List<String> problems, String quarantineId) {
         List<String> shown = new ArrayList<>(problems);
         while (true) {
             ObjectNode cause = ContractJson.object();
+            if (quarantineId != null) {
+                cause.put("quarantineId", quarantineId);
+            }
             var list = cause.putArray("problems");
             shown.forEach(list::add);
             int hidden = problems.size() - shown.size();

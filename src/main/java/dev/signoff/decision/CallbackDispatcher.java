@@ -29,7 +29,8 @@ class CallbackDispatcher {
     private volatile boolean running;
     private Thread thread;
 
-    CallbackDispatcher(DeliveryStore store, StepFunctionsGateway stepFunctions, TokenCipher cipher, DispatchConfig config) {
+    CallbackDispatcher(
+            DeliveryStore store, StepFunctionsGateway stepFunctions, TokenCipher cipher, DispatchConfig config) {
         this.store = store;
         this.stepFunctions = stepFunctions;
         this.cipher = cipher;
@@ -68,8 +69,9 @@ class CallbackDispatcher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Callback round failed (%s: %s); trying again shortly", e.getClass().getSimpleName(),
-                        e.getMessage());
+                LOG.warnf(
+                        "Callback round failed (%s: %s); trying again shortly",
+                        e.getClass().getSimpleName(), e.getMessage());
                 sleepQuietly();
             }
         }

@@ -1,10 +1,15 @@
 package dev.signoff.decision;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
+import dev.signoff.contract.CallbackResult;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
+import dev.signoff.contract.ReviewerDecision;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
@@ -22,6 +27,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DecisionService {
+
+    private static final ObjectMapper EDITS = new ObjectMapper();
 
     private final ReviewService reviews;
     private final CallbackPayload payloads;
@@ -50,20 +57,38 @@ public class DecisionService {
             return sameSubmissionOrConflict(earlier.get(), command, reviewer);
         }
         if (task.status != TaskStatus.PENDING) {
-            throw new DecisionException(DecisionException.Reason.CLOSED, "This review is "
-                    + task.status.name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
-                    + (task.statusReason == null ? "." : ": " + task.statusReason));
+            throw new DecisionException(
+                    DecisionException.Reason.CLOSED,
+                    "This review is "
+                            + task.status.name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
+                            + (task.statusReason == null ? "." : ": " + task.statusReason));
         }
         if (!reviews.isAssigned(taskId, reviewer)) {
-            throw new DecisionException(DecisionException.Reason.NOT_ASSIGNED,
+            throw new DecisionException(
+                    DecisionException.Reason.NOT_ASSIGNED,
                     "This review is not assigned to you or to any of your groups.");
         }
         ReviewRequest request = reviews.request(task);
         checkRules(request, command);
         UUID decisionId = UUID.randomUUID();
         Instant now = clock.instant();
-        Callback callback = payloads.build(request, command, reviewer, taskId, decisionId, now)
-                .orElseThrow(problem -> new DecisionException(DecisionException.Reason.INVALID, problem));
+        JsonNode edited = parseEdit(command.editedOutput());
+        JsonNode output = edited != null ? edited : request.proposedOutput().orElse(null);
+        ReviewerDecision input = new ReviewerDecision(
+                command.outcome(),
+                output,
+                edited != null,
+                blankToNull(command.comment()),
+                blankToNull(command.reasonCode()),
+                new ReviewerDecision.Reviewer(reviewer.id(), reviewer.displayName(), reviewer.email()),
+                now,
+                taskId.toString(),
+                decisionId.toString());
+        CallbackResult result = payloads.build(input, request.outputSchema());
+        if (result instanceof CallbackResult.Refused refused) {
+            throw invalid(String.join("\n", refused.messages()));
+        }
+        Callback callback = ((CallbackResult.Ready) result).callback();
 
         if (!claim(taskId, now)) {
             Decision winner = Decision.forTask(taskId).orElse(null);
@@ -76,22 +101,31 @@ public class DecisionService {
         decision.outcome = command.outcome().name();
         decision.comment = blankToNull(command.comment());
         decision.reasonCode = blankToNull(command.reasonCode());
-        decision.outputJson = callback.output();
-        decision.edited = callback.edited();
+        decision.outputJson = command.outcome() == Outcome.APPROVE && output != null ? output.toString() : null;
+        decision.edited = edited != null;
         decision.reviewerId = reviewer.id();
         decision.reviewerName = reviewer.displayName();
         decision.reviewerEmail = reviewer.email();
         decision.decidedAt = now;
         decision.persist();
 
-        if (callback.isSuccess()) {
+        if (callback.kind() == Callback.Kind.SUCCESS) {
             outbox.enqueueSuccess(taskId, decisionId, task.executionArn, task.tokenCiphertext, callback.output());
         } else {
-            outbox.enqueueFailure(taskId, decisionId, null, task.executionArn, task.tokenCiphertext,
-                    callback.error(), callback.cause());
+            outbox.enqueueFailure(
+                    taskId,
+                    decisionId,
+                    null,
+                    task.executionArn,
+                    task.tokenCiphertext,
+                    callback.error(),
+                    callback.cause());
         }
-        audit.record(reviewer.id(), taskId, "DECIDED", command.outcome().wireName()
-                + (decision.comment == null ? "" : ": " + decision.comment));
+        audit.record(
+                reviewer.id(),
+                taskId,
+                "DECIDED",
+                command.outcome().wireName() + (decision.comment == null ? "" : ": " + decision.comment));
         return DecisionView.of(decision);
     }
 
@@ -99,7 +133,10 @@ public class DecisionService {
     private boolean claim(UUID taskId, Instant now) {
         return ReviewTask.update(
                         "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status = ?4",
-                        TaskStatus.DECIDED, now, taskId, TaskStatus.PENDING)
+                        TaskStatus.DECIDED,
+                        now,
+                        taskId,
+                        TaskStatus.PENDING)
                 == 1;
     }
 
@@ -112,13 +149,14 @@ public class DecisionService {
 
     private static DecisionException conflict(Decision winner) {
         if (winner == null) {
-            return new DecisionException(DecisionException.Reason.ALREADY_DECIDED,
-                    "Someone else decided this review a moment ago.");
+            return new DecisionException(
+                    DecisionException.Reason.ALREADY_DECIDED, "Someone else decided this review a moment ago.");
         }
         DecisionView view = DecisionView.of(winner);
-        return new DecisionException(DecisionException.Reason.ALREADY_DECIDED,
-                winner.reviewerName + " already decided this review (" + view.outcomeLabel().toLowerCase() + ") at "
-                        + winner.decidedAt + ".",
+        return new DecisionException(
+                DecisionException.Reason.ALREADY_DECIDED,
+                winner.reviewerName + " already decided this review ("
+                        + view.outcomeLabel().toLowerCase() + ") at " + winner.decidedAt + ".",
                 view);
     }
 
@@ -138,13 +176,29 @@ public class DecisionService {
         }
         if (!request.decisions().contains(outcome)) {
             throw invalid("This workflow does not accept \"" + outcome.wireName() + "\"; it accepts "
-                    + request.decisions().stream().map(Outcome::wireName).sorted().toList() + ".");
+                    + request.decisions().stream()
+                            .map(Outcome::wireName)
+                            .sorted()
+                            .toList() + ".");
         }
         if (outcome != Outcome.APPROVE && blankToNull(command.comment()) == null) {
             throw invalid("A comment is required to reject or request changes: tell the workflow what is wrong.");
         }
         if (outcome != Outcome.APPROVE && blankToNull(command.editedOutput()) != null) {
             throw invalid("An edited output can only be sent with an approval.");
+        }
+    }
+
+    private static JsonNode parseEdit(String editedOutput) {
+        if (blankToNull(editedOutput) == null) {
+            return null;
+        }
+        try {
+            return EDITS.readTree(editedOutput);
+        } catch (JsonProcessingException e) {
+            throw invalid("The edited output is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "). Fix it, or clear it to approve the proposed output.");
         }
     }
 

@@ -17,8 +17,16 @@ public record DecisionView(
         Instant decidedAt) {
 
     static DecisionView of(Decision d) {
-        return new DecisionView(d.id, d.taskId, Outcome.valueOf(d.outcome), d.comment, d.reasonCode, d.edited,
-                d.reviewerId, d.reviewerName, d.decidedAt);
+        return new DecisionView(
+                d.id,
+                d.taskId,
+                Outcome.valueOf(d.outcome),
+                d.comment,
+                d.reasonCode,
+                d.edited,
+                d.reviewerId,
+                d.reviewerName,
+                d.decidedAt);
     }
 
     public String outcomeLabel() {

@@ -58,9 +58,11 @@ class DeliveryStore {
     List<Claimed> claimDue() {
         Instant now = clock.instant();
         List<UUID> ids = Panache.getEntityManager()
-                .createNativeQuery("select id from outbox where status = 'PENDING' and next_attempt_at <= ?1"
-                        + " and (lease_until is null or lease_until < ?1) order by next_attempt_at"
-                        + " limit ?2 for update skip locked", UUID.class)
+                .createNativeQuery(
+                        "select id from outbox where status = 'PENDING' and next_attempt_at <= ?1"
+                                + " and (lease_until is null or lease_until < ?1) order by next_attempt_at"
+                                + " limit ?2 for update skip locked",
+                        UUID.class)
                 .setParameter(1, now)
                 .setParameter(2, config.batchSize())
                 .getResultList();
@@ -70,8 +72,17 @@ class DeliveryStore {
                     OutboxEntry entry = OutboxEntry.findById(id);
                     entry.leaseUntil = leaseUntil;
                     String marker = String.valueOf(entry.decisionId != null ? entry.decisionId : entry.quarantineId);
-                    return new Claimed(entry.id, entry.taskId, entry.kind, entry.tokenCiphertext, entry.executionArn,
-                            entry.outputJson, entry.errorCode, entry.errorCause, marker, entry.attempts);
+                    return new Claimed(
+                            entry.id,
+                            entry.taskId,
+                            entry.kind,
+                            entry.tokenCiphertext,
+                            entry.executionArn,
+                            entry.outputJson,
+                            entry.errorCode,
+                            entry.errorCause,
+                            marker,
+                            entry.attempts);
                 })
                 .toList();
     }
@@ -91,8 +102,11 @@ class DeliveryStore {
         entry.lastError = reason;
         if (entry.attempts >= config.maxAttempts()) {
             entry.status = OutboxEntry.Status.FAILED;
-            closeTask(claimed.taskId(), TaskStatus.DELIVERY_FAILED,
-                    "Gave up after " + entry.attempts + " attempts; last error: " + reason, "CALLBACK_FAILED");
+            closeTask(
+                    claimed.taskId(),
+                    TaskStatus.DELIVERY_FAILED,
+                    "Gave up after " + entry.attempts + " attempts; last error: " + reason,
+                    "CALLBACK_FAILED");
             return;
         }
         entry.nextAttemptAt = clock.instant().plus(backoff(entry.attempts));

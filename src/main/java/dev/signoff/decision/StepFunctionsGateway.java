@@ -8,8 +8,8 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -56,7 +56,8 @@ public class StepFunctionsGateway {
     }
 
     public Outcome sendFailure(String token, String error, String cause) {
-        return call(() -> sfn.sendTaskFailure(r -> r.taskToken(token).error(error).cause(cause)));
+        return call(
+                () -> sfn.sendTaskFailure(r -> r.taskToken(token).error(error).cause(cause)));
     }
 
     public Outcome sendHeartbeat(String token) {
@@ -161,5 +162,4 @@ public class StepFunctionsGateway {
             client.close();
         }
     }
-
 }

@@ -3,6 +3,7 @@ package dev.signoff.intake;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How Signoff reads review requests from SQS. */
 @ConfigMapping(prefix = "signoff.intake")
@@ -14,6 +15,9 @@ public interface IntakeConfig {
 
     /** URL of the review-request queue. */
     String queueUrl();
+
+    /** URL of the queue's dead-letter queue, shown to admins; Signoff never reads from it. */
+    Optional<String> deadLetterQueueUrl();
 
     /** Number of concurrent long-polling consumers. */
     @WithDefault("1")

@@ -81,7 +81,9 @@ class IntakePoller {
                 if (!running) {
                     break;
                 }
-                LOG.warnf("Receiving from the review queue failed (%s); retrying in %s", e.getClass().getSimpleName(), backoff);
+                LOG.warnf(
+                        "Receiving from the review queue failed (%s); retrying in %s",
+                        e.getClass().getSimpleName(), backoff);
                 sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), config.maxErrorBackoff());
             }
@@ -94,7 +96,8 @@ class IntakePoller {
         try {
             disposition = intake.accept(message);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not take in message %s (%s); it stays on the queue for redelivery",
+            LOG.warnf(
+                    "Could not take in message %s (%s); it stays on the queue for redelivery",
                     message.messageId(), e.getClass().getSimpleName());
             return;
         }
@@ -102,7 +105,8 @@ class IntakePoller {
             try {
                 queue.delete(message);
             } catch (RuntimeException e) {
-                LOG.warnf("Could not delete message %s (%s); its redelivery will be recognised as a duplicate",
+                LOG.warnf(
+                        "Could not delete message %s (%s); its redelivery will be recognised as a duplicate",
                         message.messageId(), e.getClass().getSimpleName());
             }
         }
@@ -112,7 +116,9 @@ class IntakePoller {
         try {
             queue.release(message);
         } catch (RuntimeException e) {
-            LOG.debugf("Could not release message %s on shutdown; it returns after its visibility timeout", message.messageId());
+            LOG.debugf(
+                    "Could not release message %s on shutdown; it returns after its visibility timeout",
+                    message.messageId());
         }
     }
 

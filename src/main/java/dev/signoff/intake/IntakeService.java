@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.Callback;
+import dev.signoff.contract.CallbackPayload;
 import dev.signoff.contract.Parsed;
 import dev.signoff.contract.ReviewRequestParser;
 import dev.signoff.contract.TaskTokens;
@@ -13,7 +15,6 @@ import dev.signoff.security.TokenCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -30,11 +31,10 @@ class IntakeService {
         LEAVE
     }
 
-    static final String INVALID_REQUEST = "Signoff.InvalidRequest";
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
-    private static final int MAX_CAUSE = 32_768;
 
     private final ReviewRequestParser parser;
+    private final CallbackPayload payloads;
     private final ReviewService reviews;
     private final Outbox outbox;
     private final TokenCipher cipher;
@@ -44,6 +44,7 @@ class IntakeService {
 
     IntakeService(
             ReviewRequestParser parser,
+            CallbackPayload payloads,
             ReviewService reviews,
             Outbox outbox,
             TokenCipher cipher,
@@ -51,6 +52,7 @@ class IntakeService {
             ObjectMapper json,
             Clock clock) {
         this.parser = parser;
+        this.payloads = payloads;
         this.reviews = reviews;
         this.outbox = outbox;
         this.cipher = cipher;
@@ -73,7 +75,9 @@ class IntakeService {
         String hash = TaskTokens.tokenHash(token);
         Optional<UUID> existing = reviews.findByTokenHash(hash);
         if (existing.isPresent()) {
-            LOG.infof("Message %s repeats the request of task %s; deleting the copy", message.messageId(), existing.get());
+            LOG.infof(
+                    "Message %s repeats the request of task %s; deleting the copy",
+                    message.messageId(), existing.get());
             return Disposition.DELETE;
         }
         UUID taskId = reviews.open(valid.request(), redacted(message.body()), hash, cipher.seal(token));
@@ -85,7 +89,9 @@ class IntakeService {
         Optional<QuarantineEntry> seen = QuarantineEntry.byMessageId(message.messageId());
         if (seen.isPresent()) {
             seen.get().receiveCount = message.receiveCount();
-            return seen.get().action == QuarantineEntry.Action.FAILED_EXECUTION ? Disposition.DELETE : Disposition.LEAVE;
+            return seen.get().action == QuarantineEntry.Action.FAILED_EXECUTION
+                    ? Disposition.DELETE
+                    : Disposition.LEAVE;
         }
         Optional<String> token = invalid.readableToken();
         String hash = token.map(TaskTokens::tokenHash).orElse(null);
@@ -100,39 +106,33 @@ class IntakeService {
         entry.reason = String.join("\n", invalid.problems());
         entry.tokenHash = hash;
         entry.executionArn = textField(message.body(), "executionArn");
-        entry.action = token.isPresent() ? QuarantineEntry.Action.FAILED_EXECUTION : QuarantineEntry.Action.LEFT_FOR_DLQ;
+        entry.action =
+                token.isPresent() ? QuarantineEntry.Action.FAILED_EXECUTION : QuarantineEntry.Action.LEFT_FOR_DLQ;
         entry.persist();
-        audit.record(AuditLog.SYSTEM, null, "REQUEST_QUARANTINED", "message " + message.messageId() + ": " + entry.reason);
+        audit.record(
+                AuditLog.SYSTEM, null, "REQUEST_QUARANTINED", "message " + message.messageId() + ": " + entry.reason);
 
         if (token.isEmpty()) {
-            LOG.warnf("Message %s has no readable task token; quarantined %s and left for the DLQ: %s",
+            LOG.warnf(
+                    "Message %s has no readable task token; quarantined %s and left for the DLQ: %s",
                     message.messageId(), entry.id, entry.reason);
             return Disposition.LEAVE;
         }
         if (!alreadyFailed) {
-            outbox.enqueueFailure(null, null, entry.id, entry.executionArn, cipher.seal(token.get()),
-                    INVALID_REQUEST, cause(entry.id, invalid.problems()));
+            Callback failure = payloads.invalidRequest(invalid.problems(), entry.id.toString());
+            outbox.enqueueFailure(
+                    null,
+                    null,
+                    entry.id,
+                    entry.executionArn,
+                    cipher.seal(token.get()),
+                    failure.error(),
+                    failure.cause());
         }
-        LOG.warnf("Message %s is not a valid review request; quarantined %s and failing its execution: %s",
+        LOG.warnf(
+                "Message %s is not a valid review request; quarantined %s and failing its execution: %s",
                 message.messageId(), entry.id, entry.reason);
         return Disposition.DELETE;
-    }
-
-    /** The cause the workflow sees: what was wrong, trimmed to Step Functions' 32,768-character limit. */
-    String cause(UUID quarantineId, List<String> problems) {
-        ObjectNode cause = json.createObjectNode();
-        cause.put("error", INVALID_REQUEST);
-        cause.put("quarantineId", quarantineId.toString());
-        var list = cause.putArray("problems");
-        for (String problem : problems) {
-            list.add(problem);
-            if (cause.toString().length() > MAX_CAUSE - 200) {
-                list.remove(list.size() - 1);
-                cause.put("truncated", true);
-                break;
-            }
-        }
-        return cause.toString();
     }
 
     /** The body as received, with the token replaced so what is stored for display holds no secret. */

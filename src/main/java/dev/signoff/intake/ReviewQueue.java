@@ -43,6 +43,7 @@ class ReviewQueue {
 
     private static QueueMessage toDomain(Message m) {
         String count = m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
-        return new QueueMessage(m.messageId(), m.receiptHandle(), m.body(), count == null ? 1 : Integer.parseInt(count));
+        return new QueueMessage(
+                m.messageId(), m.receiptHandle(), m.body(), count == null ? 1 : Integer.parseInt(count));
     }
 }

@@ -65,12 +65,14 @@ public class ReviewApi {
             throw new BadRequestException("A JSON body with a \"decision\" is required");
         }
         Outcome outcome = Outcome.fromWire(body.decision() == null ? "" : body.decision())
-                .orElseThrow(() -> new DecisionException(DecisionException.Reason.INVALID,
+                .orElseThrow(() -> new DecisionException(
+                        DecisionException.Reason.INVALID,
                         "\"decision\" must be one of approve, reject, request_changes"));
         JsonNode output = body.output();
         String edited = output == null || output.isNull() ? null : output.toString();
         return decisions.decide(
-                id, new DecisionCommand(outcome, body.comment(), body.reasonCode(), edited, body.idempotencyKey()),
+                id,
+                new DecisionCommand(outcome, body.comment(), body.reasonCode(), edited, body.idempotencyKey()),
                 current.get());
     }
 

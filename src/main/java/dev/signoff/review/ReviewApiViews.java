@@ -60,11 +60,13 @@ final class ReviewApiViews {
                 task.timeoutAt,
                 r.summary().orElse(null),
                 r.findings().stream()
-                        .map(f -> new Finding(f.title(), f.severity().wireName(), f.detail().orElse(null),
-                                f.artifactRefs()))
+                        .map(f -> new Finding(
+                                f.title(), f.severity().wireName(), f.detail().orElse(null), f.artifactRefs()))
                         .toList(),
                 java.util.stream.IntStream.range(0, artifacts.size())
-                        .mapToObj(i -> new Artifact(i, artifacts.get(i).label(),
+                        .mapToObj(i -> new Artifact(
+                                i,
+                                artifacts.get(i).label(),
                                 artifacts.get(i).contentType().orElse(null),
                                 artifacts.get(i).sizeBytes().orElse(null),
                                 "/tasks/" + task.id + "/artifacts/" + i))

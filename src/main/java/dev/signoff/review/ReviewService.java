@@ -36,8 +36,8 @@ public class ReviewService {
         if (parsed instanceof Parsed.Valid valid) {
             return valid.request();
         }
-        throw new IllegalStateException("Stored request of task " + task.id + " no longer parses: "
-                + ((Parsed.Invalid) parsed).problems());
+        throw new IllegalStateException(
+                "Stored request of task " + task.id + " no longer parses: " + ((Parsed.Invalid) parsed).problems());
     }
 
     @Transactional
@@ -113,8 +113,11 @@ public class ReviewService {
     /** Whether the task is assigned to this reviewer or one of their groups. */
     @Transactional
     public boolean isAssigned(UUID taskId, Reviewer reviewer) {
-        return ReviewTask.count("from ReviewTask t where t.id = ?3 and " + ASSIGNED_TO, groupsOf(reviewer),
-                        reviewer.id(), taskId)
+        return ReviewTask.count(
+                        "from ReviewTask t where t.id = ?3 and " + ASSIGNED_TO,
+                        groupsOf(reviewer),
+                        reviewer.id(),
+                        taskId)
                 > 0;
     }
 

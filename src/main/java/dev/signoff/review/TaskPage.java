@@ -80,7 +80,15 @@ public class TaskPage {
         ReviewTask task = reviews.visibleTask(id, reviewer);
         var decision = decisions.decisionFor(id);
         boolean canDecide = task.status == TaskStatus.PENDING && reviews.isAssigned(id, reviewer);
-        return new TaskPageView(TaskSummary.of(task), reviews.request(task), decision, reviews.assignees(id),
-                AuditEvent.forTask(id), canDecide, UUID.randomUUID().toString(), error, form);
+        return new TaskPageView(
+                TaskSummary.of(task),
+                reviews.request(task),
+                decision,
+                reviews.assignees(id),
+                AuditEvent.forTask(id),
+                canDecide,
+                UUID.randomUUID().toString(),
+                error,
+                form);
     }
 }

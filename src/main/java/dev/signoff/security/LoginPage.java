@@ -38,7 +38,8 @@ public class LoginPage {
     @POST
     @Path("logout")
     public Response logout() {
-        NewCookie expired = new NewCookie.Builder(formCookie).path("/").maxAge(0).value("").build();
+        NewCookie expired =
+                new NewCookie.Builder(formCookie).path("/").maxAge(0).value("").build();
         return Response.seeOther(URI.create("/login")).cookie(expired).build();
     }
 }

@@ -60,8 +60,13 @@ public class ErrorResponses {
     Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
-        return respond(500, "Something went wrong",
-                "Signoff could not complete this request. Error id: " + errorId, uri, headers, Map.of("errorId", errorId));
+        return respond(
+                500,
+                "Something went wrong",
+                "Signoff could not complete this request. Error id: " + errorId,
+                uri,
+                headers,
+                Map.of("errorId", errorId));
     }
 
     private static Response respond(
@@ -74,10 +79,15 @@ public class ErrorResponses {
             problem.put("detail", detail);
             problem.put("instance", uri.getPath());
             problem.putAll(extra);
-            return Response.status(status).type("application/problem+json").entity(problem).build();
+            return Response.status(status)
+                    .type("application/problem+json")
+                    .entity(problem)
+                    .build();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(title, detail)).build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(title, detail))
+                .build();
     }
 
     private static boolean wantsJson(UriInfo uri, HttpHeaders headers) {

@@ -71,6 +71,9 @@ public final class Markdown {
         if (colon < 0) {
             return !destination.startsWith("//");
         }
-        return SAFE_SCHEMES.contains(destination.substring(0, colon).toLowerCase(java.util.Locale.ROOT).trim());
+        return SAFE_SCHEMES.contains(destination
+                .substring(0, colon)
+                .toLowerCase(java.util.Locale.ROOT)
+                .trim());
     }
 }

@@ -42,16 +42,19 @@ class DecisionFlowTest {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
 
-        Response response = decide("reviewer", taskId, Map.of("decision", "approve", "comment", "Checked against the PDF",
-                "reasonCode", "verified"));
+        Response response = decide(
+                "reviewer",
+                taskId,
+                Map.of("decision", "approve", "comment", "Checked against the PDF", "reasonCode", "verified"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         ExecutionSnapshot done = awaitClosed(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         JsonNode output = Workflows.JSON.readTree(done.output());
         assertThat(output.get("decision").asText()).isEqualTo("approved");
-        assertThat(output.get("output")).isEqualTo(Workflows.JSON.readTree(
-                "{\"invoiceNumber\":\"INV-4711\",\"total\":1280.00,\"currency\":\"EUR\"}"));
+        assertThat(output.get("output"))
+                .isEqualTo(Workflows.JSON.readTree(
+                        "{\"invoiceNumber\":\"INV-4711\",\"total\":1280.00,\"currency\":\"EUR\"}"));
         assertThat(output.get("edited").asBoolean()).isFalse();
         assertThat(output.get("comment").asText()).isEqualTo("Checked against the PDF");
         assertThat(output.get("reasonCode").asText()).isEqualTo("verified");
@@ -59,7 +62,8 @@ class DecisionFlowTest {
         assertThat(output.at("/reviewer/name").asText()).isEqualTo("Riley Reviewer");
         assertThat(output.at("/reviewer/email").asText()).isEqualTo("riley@example.com");
         assertThat(output.get("taskId").asText()).isEqualTo(taskId.toString());
-        assertThat(output.get("decisionId").asText()).isEqualTo(response.jsonPath().getString("id"));
+        assertThat(output.get("decisionId").asText())
+                .isEqualTo(response.jsonPath().getString("id"));
         assertThat(output.hasNonNull("decidedAt")).isTrue();
         await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
@@ -70,8 +74,14 @@ class DecisionFlowTest {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
 
-        Response response = decide("reviewer", taskId, Map.of("decision", "approve",
-                "output", Map.of("invoiceNumber", "INV-4711", "total", 1208.00, "currency", "EUR")));
+        Response response = decide(
+                "reviewer",
+                taskId,
+                Map.of(
+                        "decision",
+                        "approve",
+                        "output",
+                        Map.of("invoiceNumber", "INV-4711", "total", 1208.00, "currency", "EUR")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode output = Workflows.JSON.readTree(awaitClosed(execution).output());
@@ -84,8 +94,10 @@ class DecisionFlowTest {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
 
-        Response response = decide("reviewer", taskId, Map.of("decision", "approve",
-                "output", Map.of("invoiceNumber", "INV-4711", "currency", "EURO")));
+        Response response = decide(
+                "reviewer",
+                taskId,
+                Map.of("decision", "approve", "output", Map.of("invoiceNumber", "INV-4711", "currency", "EURO")));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.jsonPath().getString("detail")).contains("total");
@@ -121,7 +133,8 @@ class DecisionFlowTest {
 
         ExecutionSnapshot done = awaitClosed(execution);
         assertThat(done.error()).isEqualTo("Signoff.ChangesRequested");
-        assertThat(Workflows.JSON.readTree(done.cause()).get("decision").asText()).isEqualTo("changes_requested");
+        assertThat(Workflows.JSON.readTree(done.cause()).get("decision").asText())
+                .isEqualTo("changes_requested");
     }
 
     @Test
@@ -141,10 +154,16 @@ class DecisionFlowTest {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
 
-        assertThat(given().auth().preemptive().basic("outsider", "outsider").get("/api/tasks/" + taskId).statusCode())
+        assertThat(given().auth()
+                        .preemptive()
+                        .basic("outsider", "outsider")
+                        .get("/api/tasks/" + taskId)
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(decide("outsider", taskId, Map.of("decision", "approve")).statusCode()).isEqualTo(404);
-        assertThat(decide("admin", taskId, Map.of("decision", "approve")).statusCode()).isEqualTo(403);
+        assertThat(decide("outsider", taskId, Map.of("decision", "approve")).statusCode())
+                .isEqualTo(404);
+        assertThat(decide("admin", taskId, Map.of("decision", "approve")).statusCode())
+                .isEqualTo(403);
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
     }
 
@@ -180,7 +199,8 @@ class DecisionFlowTest {
 
     static ReviewTask taskOf(String executionArn) {
         return QuarkusTransaction.requiringNew()
-                .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn).firstResult());
+                .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn)
+                        .firstResult());
     }
 
     static TaskStatus statusOf(UUID taskId) {
@@ -197,7 +217,8 @@ class DecisionFlowTest {
     static long appliedCallbacks(StartedExecution execution) {
         String tokenHash = Workflows.execution(execution.executionArn()).taskTokenSha256();
         return StepFunctionsTestResource.standIn().calls().stream()
-                .filter(c -> c.operation().startsWith("SendTask") && !c.operation().equals("SendTaskHeartbeat"))
+                .filter(c ->
+                        c.operation().startsWith("SendTask") && !c.operation().equals("SendTaskHeartbeat"))
                 .filter(c -> tokenHash.equals(c.request().get("taskTokenSha256")))
                 .filter(c -> c.applied())
                 .count();

@@ -94,7 +94,11 @@ class DeliveryTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
             ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
             assertThat(task.statusReason).contains("stopped waiting").contains("TaskTimedOut");
-            String page = given().auth().preemptive().basic("reviewer", "reviewer").get("/tasks/" + taskId).asString();
+            String page = given().auth()
+                    .preemptive()
+                    .basic("reviewer", "reviewer")
+                    .get("/tasks/" + taskId)
+                    .asString();
             assertThat(page).contains("Expired").contains("stopped waiting");
             assertThat(Workflows.execution(execution.executionArn()).error()).isEqualTo("States.Timeout");
         } finally {
@@ -147,7 +151,9 @@ class DeliveryTest {
         });
 
         Thread.sleep(1500);
-        assertThat(statusOf(taskId)).as("nobody sends a callback another instance holds").isEqualTo(TaskStatus.DECIDED);
+        assertThat(statusOf(taskId))
+                .as("nobody sends a callback another instance holds")
+                .isEqualTo(TaskStatus.DECIDED);
 
         QuarkusTransaction.requiringNew().run(() -> {
             OutboxEntry entry = OutboxEntry.find("taskId", taskId).singleResult();

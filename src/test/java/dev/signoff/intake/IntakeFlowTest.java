@@ -101,9 +101,9 @@ class IntakeFlowTest {
         assertThat(snapshot.error()).isEqualTo("Signoff.InvalidRequest");
         assertThat(snapshot.cause()).contains("title").contains("quarantineId");
         assertThat(tasksOf(execution.executionArn())).isEmpty();
-        QuarantineEntry entry = QuarkusTransaction.requiringNew().call(() -> QuarantineEntry.<QuarantineEntry>find(
-                        "executionArn", execution.executionArn())
-                .singleResult());
+        QuarantineEntry entry = QuarkusTransaction.requiringNew()
+                .call(() -> QuarantineEntry.<QuarantineEntry>find("executionArn", execution.executionArn())
+                        .singleResult());
         assertThat(entry.action).isEqualTo(QuarantineEntry.Action.FAILED_EXECUTION);
         assertThat(entry.body).doesNotContain(execution.taskToken());
         assertThat(entry.reason).contains("title");
@@ -116,8 +116,8 @@ class IntakeFlowTest {
         sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(marker));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> deadLetterHas(marker));
-        List<QuarantineEntry> entries = QuarkusTransaction.requiringNew()
-                .call(() -> QuarantineEntry.<QuarantineEntry>list("body", marker));
+        List<QuarantineEntry> entries =
+                QuarkusTransaction.requiringNew().call(() -> QuarantineEntry.<QuarantineEntry>list("body", marker));
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).action).isEqualTo(QuarantineEntry.Action.LEFT_FOR_DLQ);
         assertThat(entries.get(0).receiveCount).isGreaterThan(1);
@@ -135,9 +135,7 @@ class IntakeFlowTest {
     private Message receiveOne(String url, String executionArn) {
         AtomicReference<Message> found = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages()
-                    .stream()
+            sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream()
                     .filter(m -> m.body().contains(executionArn))
                     .findFirst()
                     .ifPresent(found::set);
@@ -148,14 +146,17 @@ class IntakeFlowTest {
 
     private boolean queueIsEmpty(String url) {
         var attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
-                        .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+                        .attributeNamesWithStrings(
+                                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
                 .attributesAsStrings();
         return "0".equals(attributes.get("ApproximateNumberOfMessages"))
                 && "0".equals(attributes.get("ApproximateNumberOfMessagesNotVisible"));
     }
 
     private boolean deadLetterHas(String body) {
-        return sqs.receiveMessage(r -> r.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(10).visibilityTimeout(0))
+        return sqs
+                .receiveMessage(r ->
+                        r.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(10).visibilityTimeout(0))
                 .messages()
                 .stream()
                 .anyMatch(m -> m.body().equals(body));

@@ -26,10 +26,14 @@ public class StepFunctionsTestResource implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         standIn = StepFunctionsStandIn.start(0, CLOCK);
         return Map.of(
-                "signoff.callbacks.endpoint-override", standIn.endpoint().toString(),
-                "signoff.callbacks.region", StepFunctionsStandIn.REGION,
-                "signoff.callbacks.access-key-id", "test",
-                "signoff.callbacks.secret-access-key", "test");
+                "signoff.callbacks.endpoint-override",
+                standIn.endpoint().toString(),
+                "signoff.callbacks.region",
+                StepFunctionsStandIn.REGION,
+                "signoff.callbacks.access-key-id",
+                "test",
+                "signoff.callbacks.secret-access-key",
+                "test");
     }
 
     @Override
