@@ -71,6 +71,12 @@ public class ReviewService {
         return task.id;
     }
 
+    /** How many tasks wait for a decision, across all reviewers. */
+    @Transactional
+    public long countOpen() {
+        return ReviewTask.count("status", TaskStatus.PENDING);
+    }
+
     /** Open tasks this reviewer may decide, soonest due first. */
     @Transactional
     public List<TaskSummary> inbox(Reviewer reviewer) {

@@ -1,6 +1,7 @@
 package dev.signoff.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -28,6 +29,7 @@ public class TokenCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public TokenCipher(SecurityConfig config) {
         this(config.tokenKeys(), config.activeTokenKey());
     }
