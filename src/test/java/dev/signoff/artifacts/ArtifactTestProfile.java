@@ -1,0 +1,37 @@
+package dev.signoff.artifacts;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+import java.util.Set;
+
+/** In-memory tasks, two basic-auth users, and a 64 KiB preview limit so the size rules are testable. */
+public class ArtifactTestProfile implements QuarkusTestProfile {
+
+    public static final String REVIEWER = "rita";
+    public static final String REVIEWER_PASSWORD = "rita-password";
+    public static final String OTHER_REVIEWER = "oscar";
+    public static final String OTHER_PASSWORD = "oscar-password";
+    public static final int MAX_PREVIEW_BYTES = 64 * 1024;
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(InMemoryTaskArtifacts.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.http.auth.basic",
+                "true",
+                "quarkus.security.users.embedded.enabled",
+                "true",
+                "quarkus.security.users.embedded.plain-text",
+                "true",
+                "quarkus.security.users.embedded.users." + REVIEWER,
+                REVIEWER_PASSWORD,
+                "quarkus.security.users.embedded.users." + OTHER_REVIEWER,
+                OTHER_PASSWORD,
+                "signoff.artifacts.max-preview-size",
+                String.valueOf(MAX_PREVIEW_BYTES));
+    }
+}
