@@ -136,9 +136,10 @@ public class ReviewService {
     }
 
     private static List<String> groupsOf(Reviewer reviewer) {
-        // An empty IN list is not valid JPQL on every database; a name no group can have keeps the query simple.
+        // An empty IN list is not valid SQL on every database; the empty name, which no assignee can have (the
+        // contract refuses it), keeps the query simple.
         List<String> groups = new ArrayList<>(reviewer.groups());
-        groups.add("\u0000");
+        groups.add("");
         return groups;
     }
 }

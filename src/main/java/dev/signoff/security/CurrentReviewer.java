@@ -24,6 +24,11 @@ public class CurrentReviewer {
     }
 
     public Reviewer get() {
+        return of(identity);
+    }
+
+    /** The reviewer behind any identity (the current one, or one handed over by another component). */
+    public Reviewer of(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
             return new Reviewer("anonymous", "Anonymous", null, Set.of());
         }
