@@ -1,0 +1,39 @@
+package dev.signoff.contract;
+
+import java.util.Optional;
+
+/**
+ * Step Functions' size limits for callbacks, worded for the reviewer. Characters are counted as UTF-16 code units,
+ * which is never fewer than the code points AWS may count.
+ */
+final class CallbackLimits {
+    private CallbackLimits() {}
+
+    /** Why Step Functions would refuse the callback; {@code culprit} names what the reviewer can shorten. */
+    static Optional<String> problem(Callback callback, String culprit) {
+        if (callback.kind() == Callback.Kind.SUCCESS) {
+            long bytes = ContractJson.utf8Length(callback.output());
+            if (bytes > Limits.MAX_OUTPUT_BYTES) {
+                return Optional.of(tooLong(culprit, bytes, Limits.MAX_OUTPUT_BYTES, "bytes"));
+            }
+            return Optional.empty();
+        }
+        if (callback.error().length() > Limits.MAX_ERROR_CHARS) {
+            return Optional.of("The error name is "
+                    + Fields.number(callback.error().length()) + " characters; Step Functions accepts at most "
+                    + Fields.number(Limits.MAX_ERROR_CHARS) + ".");
+        }
+        if (callback.cause().length() > Limits.MAX_CAUSE_CHARS) {
+            return Optional.of(tooLong(culprit, callback.cause().length(), Limits.MAX_CAUSE_CHARS, "characters"));
+        }
+        return Optional.empty();
+    }
+
+    private static String tooLong(String culprit, long size, long limit, String unit) {
+        long excess = size - limit;
+        long about = excess < 100 ? excess : (excess + 99) / 100 * 100;
+        return "Your " + culprit + " makes the callback " + Fields.number(size) + " " + unit
+                + "; Step Functions accepts at most " + Fields.number(limit) + ". Shorten the " + culprit
+                + " by about " + Fields.number(about) + " " + unit + ".";
+    }
+}

@@ -1,0 +1,110 @@
+package dev.signoff.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signoff.contract.ReviewRequest.Outcome;
+import jakarta.inject.Singleton;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds what Step Functions receives for a decision (docs/contract.md, "Callbacks"). Call it before recording the
+ * decision: a {@link CallbackResult.Refused} tells the reviewer what to change. Every key is always present (null when
+ * empty) so that state machine paths such as {@code $.comment} never fail.
+ */
+@Singleton
+public class CallbackPayload {
+    public static final String REJECTED = "Signoff.Rejected";
+    public static final String CHANGES_REQUESTED = "Signoff.ChangesRequested";
+    public static final String INVALID_REQUEST = "Signoff.InvalidRequest";
+
+    static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final OutputSchemaValidator schemas;
+
+    public CallbackPayload() {
+        this(new OutputSchemaValidator());
+    }
+
+    public CallbackPayload(OutputSchemaValidator schemas) {
+        this.schemas = schemas;
+    }
+
+    /**
+     * @param outputSchema the request's outputSchema; an approved output must satisfy it, edited or not
+     */
+    public CallbackResult build(ReviewerDecision decision, Optional<JsonNode> outputSchema) {
+        if (decision.outcome() == Outcome.APPROVE) {
+            JsonNode output = decision.output() == null ? NullNode.getInstance() : decision.output();
+            if (outputSchema.isPresent()) {
+                List<String> problems = schemas.outputProblems(outputSchema.get(), output);
+                if (!problems.isEmpty()) {
+                    List<String> messages = new ArrayList<>();
+                    messages.add(
+                            "The output does not match the schema the workflow expects. Fix it and approve again:");
+                    messages.addAll(problems);
+                    return new CallbackResult.Refused(messages);
+                }
+            }
+            Callback callback = Callback.success(ContractJson.write(body(decision, "approved", output)));
+            long commentBytes = decision.comment() == null ? 0 : ContractJson.utf8Length(decision.comment());
+            String culprit = commentBytes > ContractJson.utf8Length(ContractJson.write(output)) ? "comment" : "output";
+            return checked(callback, culprit);
+        }
+        String error = decision.outcome() == Outcome.REJECT ? REJECTED : CHANGES_REQUESTED;
+        String wire = decision.outcome() == Outcome.REJECT ? "rejected" : "changes_requested";
+        return checked(Callback.failure(error, ContractJson.write(body(decision, wire, null))), "comment");
+    }
+
+    /**
+     * The failure for a request that {@link ReviewRequestParser} found invalid but whose token it could read. The
+     * cause is {@code {"problems":[...]}}, shortened from the end to fit Step Functions' cause limit.
+     */
+    public Callback invalidRequest(List<String> problems) {
+        List<String> shown = new ArrayList<>(problems);
+        while (true) {
+            ObjectNode cause = ContractJson.object();
+            var list = cause.putArray("problems");
+            shown.forEach(list::add);
+            int hidden = problems.size() - shown.size();
+            if (hidden > 0) {
+                list.add("...: and " + hidden + " more problem" + (hidden == 1 ? "" : "s") + " not listed");
+            }
+            String json = ContractJson.write(cause);
+            if (json.length() <= Limits.MAX_CAUSE_CHARS || shown.isEmpty()) {
+                return Callback.failure(INVALID_REQUEST, json);
+            }
+            shown.remove(shown.size() - 1);
+        }
+    }
+
+    private static ObjectNode body(ReviewerDecision decision, String wireDecision, JsonNode output) {
+        ObjectNode body = ContractJson.object();
+        body.put("decision", wireDecision);
+        if (output != null) {
+            body.set("output", output);
+            body.put("edited", decision.edited());
+        }
+        body.put("comment", decision.comment());
+        body.put("reasonCode", decision.reasonCode());
+        ObjectNode reviewer = body.putObject("reviewer");
+        reviewer.put("id", decision.reviewer().id());
+        reviewer.put("name", decision.reviewer().name());
+        reviewer.put("email", decision.reviewer().email());
+        body.put("decidedAt", TIMESTAMP.format(decision.decidedAt()));
+        body.put("taskId", decision.taskId());
+        body.put("decisionId", decision.decisionId());
+        return body;
+    }
+
+    private static CallbackResult checked(Callback callback, String culprit) {
+        return CallbackLimits.problem(callback, culprit)
+                .<CallbackResult>map(problem -> new CallbackResult.Refused(List.of(problem)))
+                .orElseGet(() -> new CallbackResult.Ready(callback));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.signoff.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a workflow's {@code outputSchema} and the output a reviewer approves against it. Schemas are JSON Schema
+ * draft 2020-12 unless they name another dialect in {@code $schema}. Only references inside the schema resolve:
+ * nothing is fetched from the network or the classpath, because the schema comes from the workflow.
+ */
+@Singleton
+public class OutputSchemaValidator {
+    static final String DEFAULT_DIALECT = "https://json-schema.org/draft/2020-12/schema";
+    private static final int MAX_MESSAGES = 10;
+    private static final Set<String> DIALECTS = Set.of(
+            DEFAULT_DIALECT,
+            "https://json-schema.org/draft/2019-09/schema",
+            "http://json-schema.org/draft-07/schema#",
+            "http://json-schema.org/draft-07/schema");
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaCacheEnabled(false)
+                    .schemaLoader(loader -> loader.block(iri -> !iri.toString().startsWith("https://json-schema.org/")
+                            && !iri.toString().startsWith("http://json-schema.org/")))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .pathType(PathType.JSON_PATH)
+                            .build()));
+
+    /**
+     * Why {@code schema} cannot be used to check outputs, each {@code "outputSchema<path>: <problem>"}; empty when it
+     * can.
+     */
+    public List<String> schemaProblems(JsonNode schema) {
+        if (!schema.isObject()) {
+            return List.of("outputSchema: must be a JSON object");
+        }
+        JsonNode declared = schema.get("$schema");
+        String dialect = declared == null ? DEFAULT_DIALECT : declared.asText();
+        if (!DIALECTS.contains(dialect)) {
+            return List.of("outputSchema.$schema: must be " + DEFAULT_DIALECT + " (or draft 2019-09 / draft-07), not "
+                    + ContractJson.quote(dialect));
+        }
+        try {
+            List<Error> metaErrors =
+                    registry.getSchema(SchemaLocation.of(dialect)).validate(schema);
+            if (!metaErrors.isEmpty()) {
+                return messages("outputSchema", metaErrors);
+            }
+            compile(schema);
+            return List.of();
+        } catch (RuntimeException e) {
+            return List.of("outputSchema: cannot be used: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Where {@code output} breaks {@code schema}, each {@code "output<path>: <problem>"} (e.g. {@code output.amount:
+     * string found, integer expected}); empty when it fits.
+     */
+    public List<String> outputProblems(JsonNode schema, JsonNode output) {
+        List<String> schemaProblems = schemaProblems(schema);
+        if (!schemaProblems.isEmpty()) {
+            return schemaProblems;
+        }
+        return messages("output", compile(schema).validate(output));
+    }
+
+    private Schema compile(JsonNode schema) {
+        Schema compiled = registry.getSchema(schema);
+        compiled.initializeValidators();
+        return compiled;
+    }
+
+    /** Error texts start with the instance's JSON path, {@code $...}; {@code root} replaces the {@code $}. */
+    private static List<String> messages(String root, List<Error> errors) {
+        List<String> messages = errors.stream()
+                .limit(MAX_MESSAGES)
+                .map(Error::toString)
+                .map(text -> text.startsWith("$") ? root + text.substring(1) : root + ": " + text)
+                .toList();
+        if (errors.size() <= MAX_MESSAGES) {
+            return messages;
+        }
+        return java.util.stream.Stream.concat(
+                        messages.stream(),
+                        java.util.stream.Stream.of("and " + (errors.size() - MAX_MESSAGES) + " more"))
+                .toList();
+    }
+}

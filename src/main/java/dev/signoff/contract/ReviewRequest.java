@@ -1,0 +1,99 @@
+package dev.signoff.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A valid review-request/v1 message. Built only by {@link ReviewRequestParser}; optional fields are empty rather
+ * than null, lists and maps are unmodifiable and never null. {@link #toString()} leaves the task token out.
+ */
+public record ReviewRequest(
+        String taskToken,
+        String executionArn,
+        Optional<String> stateMachineArn,
+        Optional<String> stateName,
+        Optional<Instant> enteredAt,
+        String title,
+        Optional<String> summary,
+        List<Finding> findings,
+        List<Artifact> artifacts,
+        Optional<JsonNode> proposedOutput,
+        Optional<JsonNode> outputSchema,
+        Assignees assignees,
+        Optional<String> requestedBy,
+        Optional<Instant> dueAt,
+        Optional<Instant> timeoutAt,
+        Optional<Integer> heartbeatSeconds,
+        Set<Outcome> decisions,
+        Map<String, String> metadata) {
+
+    /** The contract version this record represents. */
+    public String version() {
+        return Limits.VERSION;
+    }
+
+    /** SHA-256 hex of the task token: the idempotency key of the task, safe to log and store. */
+    public String tokenHash() {
+        return TaskTokens.tokenHash(taskToken);
+    }
+
+    @Override
+    public String toString() {
+        return "ReviewRequest[tokenHash=" + TaskTokens.logId(taskToken) + ", executionArn=" + executionArn
+                + ", stateName=" + stateName.orElse("") + ", title=" + title + ", findings=" + findings.size()
+                + ", artifacts=" + artifacts.size() + ", assignees=" + assignees + ", decisions=" + decisions + "]";
+    }
+
+    /** One agent finding. {@code artifactRefs} are labels of entries in {@link #artifacts()}. */
+    public record Finding(String title, Severity severity, Optional<String> detail, List<String> artifactRefs) {}
+
+    /** An S3 object the reviewer can open; {@code label} is unique within the request. */
+    public record Artifact(
+            String bucket, String key, String label, Optional<String> contentType, Optional<Long> sizeBytes) {
+        public String uri() {
+            return "s3://" + bucket + "/" + key;
+        }
+    }
+
+    /** Who may decide. At least one of the two lists is non-empty. */
+    public record Assignees(List<String> groups, List<String> users) {}
+
+    public enum Severity {
+        INFO,
+        LOW,
+        MEDIUM,
+        HIGH,
+        CRITICAL;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Optional<Severity> fromWire(String value) {
+            return Arrays.stream(values())
+                    .filter(s -> s.wireName().equals(value))
+                    .findFirst();
+        }
+    }
+
+    public enum Outcome {
+        APPROVE,
+        REJECT,
+        REQUEST_CHANGES;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Optional<Outcome> fromWire(String value) {
+            return Arrays.stream(values())
+                    .filter(o -> o.wireName().equals(value))
+                    .findFirst();
+        }
+    }
+}
