@@ -31,9 +31,11 @@ final class CallbackLimits {
 
     private static String tooLong(String culprit, long size, long limit, String unit) {
         long excess = size - limit;
-        long about = excess < 100 ? excess : (excess + 99) / 100 * 100;
+        String by = excess < 100
+                ? "by at least " + excess + " " + (excess == 1 ? unit.substring(0, unit.length() - 1) : unit)
+                : "by about " + Fields.number((excess + 99) / 100 * 100) + " " + unit;
         return "Your " + culprit + " makes the callback " + Fields.number(size) + " " + unit
-                + "; Step Functions accepts at most " + Fields.number(limit) + ". Shorten the " + culprit
-                + " by about " + Fields.number(about) + " " + unit + ".";
+                + "; Step Functions accepts at most " + Fields.number(limit) + ". Shorten the " + culprit + " " + by
+                + ".";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signoff.contract.ReviewRequest.Outcome;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +32,7 @@ public class CallbackPayload {
         this(new OutputSchemaValidator());
     }
 
+    @Inject
     public CallbackPayload(OutputSchemaValidator schemas) {
         this.schemas = schemas;
     }

@@ -86,15 +86,16 @@ final class ListReader {
 
     Optional<Assignees> assignees(ObjectNode object, String path) {
         Fields f = new Fields(object, path, problems);
-        List<String> groups = strings(
-                f.array("groups", false, Limits.MAX_GROUPS),
-                f.at("groups"),
-                Limits.MAX_GROUPS,
-                Limits.MAX_PRINCIPAL_CHARS);
-        List<String> users = strings(
-                f.array("users", false, Limits.MAX_USERS), f.at("users"), Limits.MAX_USERS, Limits.MAX_PRINCIPAL_CHARS);
-        if (groups.isEmpty() && users.isEmpty()) {
+        Optional<ArrayNode> groupArray = f.array("groups", false, Limits.MAX_GROUPS);
+        Optional<ArrayNode> userArray = f.array("users", false, Limits.MAX_USERS);
+        List<String> groups = strings(groupArray, f.at("groups"), Limits.MAX_GROUPS, Limits.MAX_PRINCIPAL_CHARS);
+        List<String> users = strings(userArray, f.at("users"), Limits.MAX_USERS, Limits.MAX_PRINCIPAL_CHARS);
+        boolean named = groupArray.filter(a -> !a.isEmpty()).isPresent()
+                || userArray.filter(a -> !a.isEmpty()).isPresent();
+        if (!named) {
             problems.add(path, "must name at least one group or user");
+        }
+        if (groups.isEmpty() && users.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public class ReviewRequestParser {
         this(new OutputSchemaValidator());
     }
 
+    @Inject
     public ReviewRequestParser(OutputSchemaValidator schemas) {
         this.schemas = schemas;
     }
