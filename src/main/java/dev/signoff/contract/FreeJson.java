@@ -30,7 +30,7 @@ final class FreeJson {
                 }
             }
             if (node.isObject()) {
-                for (var it = node.fields(); it.hasNext(); ) {
+                for (var it = node.properties().iterator(); it.hasNext(); ) {
                     var field = it.next();
                     String fieldPath = Problems.field(path, field.getKey());
                     if (!storable(field.getKey())) {

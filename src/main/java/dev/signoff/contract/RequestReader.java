@@ -138,7 +138,7 @@ final class RequestReader {
                     "must have at most " + Limits.MAX_METADATA_ENTRIES + " entries (found "
                             + object.get().size() + ")");
         }
-        var entries = object.get().fields();
+        var entries = object.get().properties().iterator();
         for (int i = 0; i < Limits.MAX_METADATA_ENTRIES && entries.hasNext(); i++) {
             var entry = entries.next();
             String path = Problems.field("metadata", entry.getKey());

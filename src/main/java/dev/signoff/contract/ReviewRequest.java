@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A valid review-request/v1 message. Built only by {@link ReviewRequestParser}; optional fields are empty rather
+ * A valid review-request/v1 message, as {@link ReviewRequestParser} builds it; optional fields are empty rather
  * than null, lists and maps are unmodifiable and never null. {@link #toString()} leaves the task token out.
  */
 public record ReviewRequest(

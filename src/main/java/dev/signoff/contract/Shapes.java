@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Formats of contract strings. The regular expressions are repeated verbatim in
- * {@code contract/review-request-v1.schema.json}; ContractSchemaParityTest keeps the two in step.
+ * {@code contract/review-request-v1.schema.json}; FieldRulesTest and ContractFixturesTest keep the two in step.
  */
 final class Shapes {
     private static final String ARN_PREFIX = "^arn:aws(-[a-z]+)*:states:[a-z]+(-[a-z]+)+-[0-9]{1,2}:[0-9]{12}:";
