@@ -18,11 +18,12 @@ import java.util.function.Function;
 
 /**
  * The sandbox's demo executions: three agentic patterns on three state machines (definitions and agent outputs
- * under {@code sandbox/demo/}). Artifacts point at the objects the sandbox seeds into {@link #DEFAULT_BUCKET}.
+ * under {@code sandbox/demo/}). Artifacts point at the objects the sandbox seeds into its bucket under
+ * {@code demo/<workflow>/} ({@link #artifactKeys()}); the texts describe those very files.
  */
 public final class DemoScenarios {
 
-    public static final String DEFAULT_BUCKET = "signoff-demo";
+    public static final String DEFAULT_BUCKET = "signoff-sandbox";
     public static final String DOCUMENT_PROCESSING = "document-processing";
     public static final String COMPLIANCE_REVIEW = "compliance-review";
     public static final String MULTI_DAY_RESEARCH = "multi-day-research";
@@ -32,13 +33,13 @@ public final class DemoScenarios {
     private record Spec(String name, String pattern, String stateMachine, Duration dueIn) {}
 
     private static final List<Spec> SPECS = List.of(
-            new Spec("invoice-4711", DOCUMENT_PROCESSING, "invoice-extraction", Duration.ofHours(6)),
-            new Spec("invoice-4711-resent", DOCUMENT_PROCESSING, "invoice-extraction", Duration.ofHours(20)),
-            new Spec("aml-alert-88213", COMPLIANCE_REVIEW, "aml-alert-review", Duration.ofHours(8)),
-            new Spec("aml-alert-88219", COMPLIANCE_REVIEW, "aml-alert-review", Duration.ofDays(2)),
-            new Spec("aml-alert-88231", COMPLIANCE_REVIEW, "aml-alert-review", Duration.ofDays(2)),
-            new Spec("heat-pump-market-eu", MULTI_DAY_RESEARCH, "market-research", Duration.ofDays(3)),
-            new Spec("heat-pump-competitors-dach", MULTI_DAY_RESEARCH, "market-research", Duration.ofDays(4)));
+            new Spec("invoice-INV-2026-0147", DOCUMENT_PROCESSING, "invoice-extraction", Duration.ofHours(6)),
+            new Spec("invoice-INV-2026-0147-reminder", DOCUMENT_PROCESSING, "invoice-extraction", Duration.ofHours(4)),
+            new Spec("expense-case-r-alvarez", COMPLIANCE_REVIEW, "expense-compliance-review", Duration.ofDays(2)),
+            new Spec("expense-case-j-okafor", COMPLIANCE_REVIEW, "expense-compliance-review", Duration.ofDays(2)),
+            new Spec("expense-case-m-tanaka", COMPLIANCE_REVIEW, "expense-compliance-review", Duration.ofDays(3)),
+            new Spec("hitl-market-sizing-day-3", MULTI_DAY_RESEARCH, "market-research", Duration.ofDays(3)),
+            new Spec("hitl-vendor-landscape", MULTI_DAY_RESEARCH, "market-research", Duration.ofDays(4)));
 
     private final List<DemoScenario> scenarios;
 
@@ -124,7 +125,7 @@ public final class DemoScenarios {
         }
     }
 
-    /** Rewrites every {@code {"uri": "s3://signoff-demo/<key>", ...}} in the agent output. */
+    /** Rewrites every {@code {"uri": "s3://signoff-sandbox/<key>", ...}} in the agent output. */
     private static void pointArtifactsAt(JsonNode node, String bucket, Function<String, OptionalLong> sizeOf) {
         if (node.isObject() && node.path("uri").asText().startsWith(DEMO_URI_PREFIX)) {
             String key = node.path("uri").asText().substring(DEMO_URI_PREFIX.length());

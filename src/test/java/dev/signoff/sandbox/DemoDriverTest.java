@@ -135,18 +135,15 @@ class DemoDriverTest {
         for (ReviewRequest request : invoices) {
             assertThat(request.assignees().groups()).containsExactly("finance-reviewers");
             assertThat(request.decisions()).isEqualTo(EnumSet.allOf(Outcome.class));
-            assertThat(request.proposedOutput()
-                            .orElseThrow()
-                            .path("invoiceNumber")
-                            .asText())
-                    .isEqualTo("NW-2026-4711");
+            assertThat(request.proposedOutput().orElseThrow().path("number").asText())
+                    .isEqualTo("INV-2026-0147");
             assertThat(new OutputSchemaValidator()
                             .outputProblems(
                                     request.outputSchema().orElseThrow(),
                                     request.proposedOutput().orElseThrow()))
                     .isEmpty();
         }
-        assertThat(invoices.get(0).summary().orElseThrow()).contains("confidence", "| field |");
+        assertThat(invoices.get(0).title()).contains("INV-2026-0147", "below 98% confidence");
     }
 
     @Test
@@ -158,7 +155,7 @@ class DemoDriverTest {
             assertThat(request.assignees().users()).isEmpty();
             assertThat(request.decisions()).containsExactlyInAnyOrder(Outcome.APPROVE, Outcome.REJECT);
             assertThat(request.findings()).anyMatch(f -> f.severity().compareTo(Severity.HIGH) >= 0);
-            assertThat(request.metadata().get("Policy")).startsWith("AML-7");
+            assertThat(request.metadata().get("Policy")).startsWith("FP-7");
             assertThat(new OutputSchemaValidator()
                             .outputProblems(
                                     request.outputSchema().orElseThrow(),
@@ -217,17 +214,17 @@ class DemoDriverTest {
         assertThat(hostile).hasSize(1);
         String html = Markdown.toHtml(hostile.get(0));
         assertThat(html).doesNotContainIgnoringCase("javascript:").doesNotContainIgnoringCase("<img");
-        assertThat(html).contains("Download the full dealer price list");
+        assertThat(html).contains("Download the full price list");
     }
 
     @Test
     void start_one_starts_only_the_named_scenario() {
-        StartedExecution started = driver.startOne("aml-alert-88213");
+        StartedExecution started = driver.startOne("expense-case-r-alvarez");
 
         ReviewRequest request = parse(drainQueue(1).get(started.executionArn()));
-        assertThat(request.title()).contains("AML-88213", "Hansa Kfz-Export GmbH");
+        assertThat(request.title()).contains("EXP-2026-10-031", "r.alvarez");
         assertThat(request.taskToken()).isEqualTo(started.taskToken());
-        assertThat(started.executionArn()).contains(":execution:aml-alert-review:aml-alert-88213-");
+        assertThat(started.executionArn()).contains(":execution:expense-compliance-review:expense-case-r-alvarez-");
         assertThat(standIn.executions()).hasSize(1);
         assertThat(sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(0))
                         .messages())

@@ -16,12 +16,12 @@ class DemoScenariosTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant START = Instant.parse("2026-11-26T09:30:15.250Z");
     static final List<String> SEEDED_KEYS = List.of(
-            "document-processing/invoice-4711.pdf",
-            "document-processing/invoice-4711.extracted.json",
-            "compliance/policy-aml-7.md",
-            "compliance/transactions-2026-10.csv",
-            "research/market-chart.png",
-            "research/report-draft.md");
+            "demo/document-processing/invoice-INV-2026-0147.pdf",
+            "demo/document-processing/invoice-INV-2026-0147.extracted.json",
+            "demo/compliance-review/travel-and-expense-policy.md",
+            "demo/compliance-review/transactions-2026-10.csv",
+            "demo/research/market-sizing-chart.png",
+            "demo/research/market-sizing-report.md");
 
     private final DemoScenarios scenarios = DemoScenarios.load();
 
@@ -39,7 +39,7 @@ class DemoScenariosTest {
 
     @Test
     void each_state_comes_from_its_state_machine_definition_with_a_timeout_of_hours_to_days_and_no_heartbeat() {
-        DemoScenario invoice = scenarios.byName("invoice-4711");
+        DemoScenario invoice = scenarios.byName("invoice-INV-2026-0147");
         assertThat(invoice.stateMachineName()).isEqualTo("invoice-extraction");
         assertThat(invoice.stateName()).isEqualTo("ReviewExtractedFields");
         assertThat(invoice.timeoutSeconds()).isEqualTo(172_800);
@@ -55,7 +55,7 @@ class DemoScenariosTest {
 
     @Test
     void execution_input_carries_the_deadlines_the_caller_computes_from_the_start() throws Exception {
-        DemoScenario research = scenarios.byName("heat-pump-market-eu");
+        DemoScenario research = scenarios.byName("hitl-market-sizing-day-3");
 
         JsonNode input = JSON.readTree(research.executionInput(START));
 
@@ -71,7 +71,7 @@ class DemoScenariosTest {
     void artifacts_point_only_at_the_objects_the_sandbox_seeds() {
         assertThat(scenarios.artifactKeys()).containsExactlyInAnyOrderElementsOf(SEEDED_KEYS);
         for (DemoScenario scenario : scenarios.all()) {
-            assertThat(scenario.agentOutput()).as(scenario.name()).doesNotContainPattern("s3://(?!signoff-demo/)");
+            assertThat(scenario.agentOutput()).as(scenario.name()).doesNotContainPattern("s3://(?!signoff-sandbox/)");
         }
     }
 
@@ -80,16 +80,16 @@ class DemoScenariosTest {
         DemoScenarios seeded = DemoScenarios.load(
                 "my-sandbox-bucket", key -> key.endsWith(".pdf") ? OptionalLong.of(12_345) : OptionalLong.empty());
 
-        JsonNode input = JSON.readTree(seeded.byName("invoice-4711").agentOutput());
+        JsonNode input = JSON.readTree(seeded.byName("invoice-INV-2026-0147").agentOutput());
 
         JsonNode artifacts = input.path("extraction").path("artifacts");
         assertThat(artifacts.get(0).path("uri").asText())
-                .isEqualTo("s3://my-sandbox-bucket/document-processing/invoice-4711.pdf");
+                .isEqualTo("s3://my-sandbox-bucket/demo/document-processing/invoice-INV-2026-0147.pdf");
         assertThat(artifacts.get(0).path("sizeBytes").asLong()).isEqualTo(12_345);
-        assertThat(artifacts.get(1).path("sizeBytes").asLong()).isEqualTo(2_917);
+        assertThat(artifacts.get(1).path("sizeBytes").asLong()).isEqualTo(2_364);
         assertThat(seeded.artifactKeys()).containsExactlyInAnyOrderElementsOf(SEEDED_KEYS);
         for (DemoScenario scenario : seeded.all()) {
-            assertThat(scenario.agentOutput()).as(scenario.name()).doesNotContain("s3://signoff-demo/");
+            assertThat(scenario.agentOutput()).as(scenario.name()).doesNotContain("s3://signoff-sandbox/");
         }
     }
 
@@ -119,13 +119,13 @@ class DemoScenariosTest {
         assertThatThrownBy(() -> scenarios.byName("invoice-9999"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invoice-9999")
-                .hasMessageContaining("invoice-4711")
-                .hasMessageContaining("heat-pump-market-eu");
+                .hasMessageContaining("invoice-INV-2026-0147")
+                .hasMessageContaining("hitl-market-sizing-day-3");
     }
 
     @Test
     void a_due_time_at_or_after_the_timeout_is_refused() {
-        DemoScenario invoice = scenarios.byName("invoice-4711");
+        DemoScenario invoice = scenarios.byName("invoice-INV-2026-0147");
 
         assertThatThrownBy(() -> new DemoScenario(
                         invoice.name(),
