@@ -11,10 +11,11 @@ import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @QuarkusTest
-@QuarkusTestResource(ElasticMqTestResource.class)
-@QuarkusTestResource(StepFunctionsTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
 class DecisionFlowTest {
 
     @Inject
