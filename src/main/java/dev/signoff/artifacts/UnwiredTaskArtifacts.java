@@ -2,6 +2,7 @@ package dev.signoff.artifacts;
 
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +15,8 @@ class UnwiredTaskArtifacts implements TaskArtifacts {
 
     private static final Logger LOG = Logger.getLogger(UnwiredTaskArtifacts.class);
 
-    UnwiredTaskArtifacts() {
+    @PostConstruct
+    void warn() {
         LOG.warn("No TaskArtifacts implementation is deployed; artifact downloads will answer 404");
     }
 
