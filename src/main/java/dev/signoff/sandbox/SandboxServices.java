@@ -21,12 +21,12 @@ class SandboxServices {
     private static final Logger LOG = Logger.getLogger(SandboxServices.class);
     private static final String HOST = "127.0.0.1";
 
-    private final SandboxServicesConfig config;
+    private final SandboxConfig config;
     private final Instance<ArtifactStore> artifactStore;
     private EmbeddedSqs sqs;
     private EmbeddedS3 s3;
 
-    SandboxServices(SandboxServicesConfig config, Instance<ArtifactStore> artifactStore) {
+    SandboxServices(SandboxConfig config, Instance<ArtifactStore> artifactStore) {
         this.config = config;
         this.artifactStore = artifactStore;
     }
@@ -36,10 +36,10 @@ class SandboxServices {
             return;
         }
         LOG.warn("Sandbox mode: starting embedded SQS and S3. Never use this in production.");
-        SandboxServicesConfig.Sqs q = config.sqs();
+        SandboxConfig.Sqs q = config.sqs();
         sqs = EmbeddedSqs.start(new EmbeddedSqs.Settings(
                 HOST, q.port(), q.region(), q.queueName(), q.deadLetterQueueName(), q.maxReceiveCount()));
-        SandboxServicesConfig.S3 b = config.s3();
+        SandboxConfig.S3 b = config.s3();
         s3 = EmbeddedS3.start(new EmbeddedS3.Settings(HOST, b.port(), b.baseDir(), List.of(b.bucket())));
         warnUnlessClientPointsAt("quarkus.sqs.endpoint-override", sqs.endpoint());
         warnUnlessClientPointsAt("quarkus.s3.endpoint-override", s3.endpoint());

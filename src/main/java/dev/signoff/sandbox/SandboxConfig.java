@@ -4,17 +4,29 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 
-/** The in-process stand-ins for SQS and S3 that the sandbox starts. Never enable in production. */
+/** The in-process stand-ins for SQS, S3 and Step Functions that the sandbox starts. Never enable in production. */
 @ConfigMapping(prefix = "signoff.sandbox")
-public interface SandboxServicesConfig {
+public interface SandboxConfig {
 
     /** Starts embedded ElasticMQ and S3Proxy on startup and seeds the demo artifacts. */
     @WithDefault("false")
     boolean enabled();
 
+    /** Start the demo executions when no review is waiting (the stand-in forgets executions on restart). */
+    @WithDefault("true")
+    boolean demo();
+
     Sqs sqs();
 
     S3 s3();
+
+    StepFunctions stepFunctions();
+
+    interface StepFunctions {
+        /** Point signoff.callbacks.endpoint-override at http://127.0.0.1:<port>. */
+        @WithDefault("8083")
+        int port();
+    }
 
     interface Sqs {
         /** Point quarkus.sqs.endpoint-override at http://127.0.0.1:<port>. */
