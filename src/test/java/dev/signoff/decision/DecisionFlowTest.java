@@ -185,6 +185,18 @@ class DecisionFlowTest {
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
     }
 
+    @Test
+    void without_credentials_the_api_answers_401_and_pages_send_the_browser_to_sign_in() {
+        given().get("/api/tasks").then().statusCode(401);
+        given().redirects()
+                .follow(false)
+                .get("/inbox")
+                .then()
+                .statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
     private static Response decide(String user, UUID taskId, Map<String, ?> body) {
         return given().auth()
                 .preemptive()
