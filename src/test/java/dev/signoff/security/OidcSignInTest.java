@@ -1,0 +1,202 @@
+package dev.signoff.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
+import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
+import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
+import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.testsupport.CookieBrowser;
+import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.KeycloakTestResource;
+import dev.signoff.testsupport.S3ProxyTestResource;
+import dev.signoff.testsupport.StepFunctionsTestResource;
+import dev.signoff.testsupport.Workflows;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Production sign-in against a real Keycloak: bearer tokens on the API, the browser code flow on pages, groups from
+ * the token deciding who sees a task, and the reviewer named in the callback taken from the token.
+ */
+@QuarkusTest
+@TestProfile(OidcSignInTest.OidcProfile.class)
+@WithTestResource(KeycloakTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
+class OidcSignInTest {
+
+    /** The test profile with OIDC switched on as in production, the API taking bearer tokens (not basic auth). */
+    public static class OidcProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.oidc.tenant-enabled", "true",
+                    "quarkus.oidc.api.tenant-enabled", "true",
+                    "quarkus.http.auth.permission.api.auth-mechanism", "bearer",
+                    "quarkus.http.test-port", "0");
+        }
+    }
+
+    private static final String TASK_TITLE = "Invoice INV-4711: confirm low-confidence fields";
+
+    @Inject
+    SqsClient sqs;
+
+    @ConfigProperty(name = "signoff.intake.queue-url")
+    String queueUrl;
+
+    @TestHTTPResource("/inbox")
+    URI inboxPage;
+
+    @TestHTTPResource("/logout")
+    URI logout;
+
+    @Test
+    void alice_sees_her_groups_task_and_her_approval_names_her_as_the_token_does() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        String token = KeycloakTestResource.accessToken("alice", "alice");
+
+        List<String> inbox = withToken(token)
+                .get("/api/tasks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
+        assertThat(inbox).contains(taskId.toString());
+        withToken(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "approve", "comment", "Matches the PDF"))
+                .post("/api/tasks/" + taskId + "/decision")
+                .then()
+                .statusCode(200);
+
+        ExecutionSnapshot done = awaitClosed(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode output = Workflows.JSON.readTree(done.output());
+        assertThat(output.get("decision").asText()).isEqualTo("approved");
+        assertThat(output.at("/reviewer/id").asText()).isEqualTo("alice");
+        assertThat(output.at("/reviewer/name").asText()).isEqualTo("Alice Auditor");
+        assertThat(output.at("/reviewer/email").asText()).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void bob_outside_the_assigned_group_has_an_empty_inbox_and_cannot_see_or_decide_the_task() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        String token = KeycloakTestResource.accessToken("bob", "bob");
+
+        withToken(token).get("/api/tasks").then().statusCode(200).body("$", empty());
+        withToken(token).get("/api/tasks/" + taskId).then().statusCode(404);
+        withToken(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "approve"))
+                .post("/api/tasks/" + taskId + "/decision")
+                .then()
+                .statusCode(404);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
+    void the_api_answers_401_without_a_valid_bearer_token() {
+        given().get("/api/tasks").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        withToken("not-a-token").get("/api/tasks").then().statusCode(401);
+        // Local users exist in the test profile; with OIDC on, the API must not fall back to them.
+        given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/api/tasks")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void a_browser_without_a_session_is_sent_to_keycloak_to_sign_in() {
+        given().redirects()
+                .follow(false)
+                .accept(ContentType.HTML)
+                .get("/inbox")
+                .then()
+                .statusCode(302)
+                .header("Location", startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/auth?"))
+                .header("Location", containsString("client_id=" + KeycloakTestResource.CLIENT_ID))
+                .header("Location", containsString("response_type=code"));
+    }
+
+    @Test
+    void alice_signs_in_on_the_keycloak_form_lands_on_her_inbox_and_signing_out_ends_the_keycloak_session() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        CookieBrowser browser = new CookieBrowser();
+
+        HttpResponse<String> loginForm = browser.get(inboxPage);
+        assertThat(loginForm.uri().toString())
+                .startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/auth");
+        HttpResponse<String> landed = browser.submitLoginForm(loginForm, "alice", "alice");
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getPath()).isEqualTo("/inbox");
+        assertThat(landed.body()).contains("Alice Auditor", TASK_TITLE, "/tasks/" + taskId);
+
+        HttpResponse<String> signOut = browser.postWithoutFollowing(logout);
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        String endSession = signOut.headers().firstValue("Location").orElseThrow();
+        assertThat(endSession).startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/logout");
+        HttpResponse<String> afterSignOut = browser.get(URI.create(endSession));
+        assertThat(afterSignOut.uri().toString())
+                .as("back at Signoff, which sends the signed-out browser to Keycloak's login form again")
+                .startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/auth");
+        assertThat(afterSignOut.body()).contains("kc-form-login").doesNotContain("Alice Auditor");
+    }
+
+    private static RequestSpecification withToken(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    private static UUID awaitTask(StartedExecution execution) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskOf(execution.executionArn()) != null);
+        return taskOf(execution.executionArn()).id;
+    }
+
+    private static ReviewTask taskOf(String executionArn) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn)
+                        .firstResult());
+    }
+
+    private static TaskStatus statusOf(UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>findById(taskId).status);
+    }
+
+    private static ExecutionSnapshot awaitClosed(StartedExecution execution) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
+        return Workflows.execution(execution.executionArn());
+    }
+}

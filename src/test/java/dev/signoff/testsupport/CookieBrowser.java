@@ -1,0 +1,126 @@
+package dev.signoff.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieHandler;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Just enough of a browser for sign-in flows on this machine: keeps cookies per host, follows redirects across hosts,
+ * asks for HTML, and fills in Keycloak's login form.
+ */
+public final class CookieBrowser {
+
+    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
+    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final CookieJar cookies = new CookieJar();
+    private final HttpClient following = client(HttpClient.Redirect.NORMAL);
+    private final HttpClient staying = client(HttpClient.Redirect.NEVER);
+
+    public HttpResponse<String> get(URI uri) {
+        return send(following, html(uri).GET().build());
+    }
+
+    public HttpResponse<String> postWithoutFollowing(URI uri) {
+        return send(staying, html(uri).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** Submits the Keycloak login form found in {@code loginPage} and follows the redirects that come back. */
+    public HttpResponse<String> submitLoginForm(HttpResponse<String> loginPage, String username, String password) {
+        Matcher form = LOGIN_FORM.matcher(loginPage.body());
+        if (!form.find()) {
+            throw new IllegalStateException("No Keycloak login form at " + loginPage.uri());
+        }
+        Matcher action = ACTION.matcher(form.group());
+        if (!action.find()) {
+            throw new IllegalStateException("The login form at " + loginPage.uri() + " has no action");
+        }
+        URI target = loginPage.uri().resolve(action.group(1).replace("&amp;", "&"));
+        String body = Map.of("username", username, "password", password, "credentialId", "").entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(
+                following,
+                html(target)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    private HttpClient client(HttpClient.Redirect redirects) {
+        return HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(redirects)
+                .connectTimeout(TIMEOUT)
+                .build();
+    }
+
+    private static HttpRequest.Builder html(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html");
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Cookies by host and path. Unlike java.net.CookieManager it sends Secure cookies over plain http, as browsers do
+     * for localhost and 127.0.0.1: Keycloak marks its login-session cookies Secure even when served over http.
+     */
+    private static final class CookieJar extends CookieHandler {
+
+        private final Map<String, Map<String, HttpCookie>> byHost = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+            String header = byHost.getOrDefault(uri.getHost(), Map.of()).values().stream()
+                    .filter(c -> !c.hasExpired() && path.startsWith(c.getPath()))
+                    .map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
+            return header.isEmpty() ? Map.of() : Map.of("Cookie", List.of(header));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            Map<String, HttpCookie> jar = byHost.computeIfAbsent(uri.getHost(), h -> new ConcurrentHashMap<>());
+            responseHeaders.entrySet().stream()
+                    .filter(e -> "set-cookie".equalsIgnoreCase(e.getKey()))
+                    .flatMap(e -> e.getValue().stream())
+                    .flatMap(value -> HttpCookie.parse(value).stream())
+                    .forEach(cookie -> {
+                        if (cookie.getPath() == null) {
+                            cookie.setPath("/");
+                        }
+                        String key = cookie.getName() + " " + cookie.getPath();
+                        if (cookie.hasExpired()) {
+                            jar.remove(key);
+                        } else {
+                            jar.put(key, cookie);
+                        }
+                    });
+        }
+    }
+}
