@@ -185,6 +185,45 @@ class DecisionFlowTest {
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
     }
 
+    @Test
+    void without_credentials_the_api_answers_401_and_pages_send_the_browser_to_sign_in() {
+        given().get("/api/tasks").then().statusCode(401);
+        given().redirects()
+                .follow(false)
+                .get("/inbox")
+                .then()
+                .statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void a_decision_posted_from_another_site_is_refused_and_nothing_is_decided() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        int status = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .header("Sec-Fetch-Site", "cross-site")
+                .contentType(ContentType.URLENC)
+                .formParam("decision", "approve")
+                .post("/tasks/" + taskId + "/decision")
+                .statusCode();
+        int foreignOrigin = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .header("Origin", "https://evil.example.com")
+                .contentType(ContentType.URLENC)
+                .formParam("decision", "approve")
+                .post("/tasks/" + taskId + "/decision")
+                .statusCode();
+
+        assertThat(status).isEqualTo(403);
+        assertThat(foreignOrigin).isEqualTo(403);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
     private static Response decide(String user, UUID taskId, Map<String, ?> body) {
         return given().auth()
                 .preemptive()
