@@ -197,6 +197,33 @@ class DecisionFlowTest {
         given().get("/q/health/ready").then().statusCode(200);
     }
 
+    @Test
+    void a_decision_posted_from_another_site_is_refused_and_nothing_is_decided() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        int status = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .header("Sec-Fetch-Site", "cross-site")
+                .contentType(ContentType.URLENC)
+                .formParam("decision", "approve")
+                .post("/tasks/" + taskId + "/decision")
+                .statusCode();
+        int foreignOrigin = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .header("Origin", "https://evil.example.com")
+                .contentType(ContentType.URLENC)
+                .formParam("decision", "approve")
+                .post("/tasks/" + taskId + "/decision")
+                .statusCode();
+
+        assertThat(status).isEqualTo(403);
+        assertThat(foreignOrigin).isEqualTo(403);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
     private static Response decide(String user, UUID taskId, Map<String, ?> body) {
         return given().auth()
                 .preemptive()

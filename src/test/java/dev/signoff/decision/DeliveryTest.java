@@ -14,6 +14,7 @@ import dev.signoff.review.TaskStatus;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.Fault;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.sandbox.stepfunctions.StepFunctionsStandIn;
 import dev.signoff.sandbox.stepfunctions.WaitForTaskTokenTask;
 import dev.signoff.security.Reviewer;
 import dev.signoff.testsupport.ElasticMqTestResource;
@@ -106,6 +107,25 @@ class DeliveryTest {
             assertThat(Workflows.execution(execution.executionArn()).error()).isEqualTo("States.Timeout");
         } finally {
             StepFunctionsTestResource.clock().reset();
+        }
+    }
+
+    @Test
+    void a_decision_on_a_task_step_functions_does_not_know_marks_it_expired_with_the_reason() {
+        // A token minted elsewhere (another account, or a sandbox restarted since) is well-formed but unknown here.
+        try (StepFunctionsStandIn elsewhere = StepFunctionsStandIn.start(0, java.time.Clock.systemUTC())) {
+            StartedExecution execution = elsewhere.startWaitingExecution(
+                    WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 3600),
+                    sqs,
+                    queueUrl,
+                    context -> Workflows.request(context).toString());
+            UUID taskId = awaitTask(execution);
+
+            assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+            ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
+            assertThat(task.statusReason).contains("no longer knows").contains("TaskDoesNotExist");
         }
     }
 
