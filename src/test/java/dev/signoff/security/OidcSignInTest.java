@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -165,7 +166,7 @@ class OidcSignInTest {
         assertThat(landed.body()).contains("Alice Auditor", TASK_TITLE, "/tasks/" + taskId);
 
         HttpResponse<String> signOut = browser.postWithoutFollowing(logout);
-        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(signOut.statusCode()).isEqualTo(303);
         String endSession = signOut.headers().firstValue("Location").orElseThrow();
         assertThat(endSession).startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/logout");
         HttpResponse<String> afterSignOut = browser.get(URI.create(endSession));
@@ -173,6 +174,29 @@ class OidcSignInTest {
                 .as("back at Signoff, which sends the signed-out browser to Keycloak's login form again")
                 .startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/auth");
         assertThat(afterSignOut.body()).contains("kc-form-login").doesNotContain("Alice Auditor");
+    }
+
+    @Test
+    void signing_out_of_a_local_form_session_clears_its_cookie_and_stays_here() {
+        String session = given().redirects()
+                .follow(false)
+                .contentType(ContentType.URLENC)
+                .formParam("j_username", "reviewer")
+                .formParam("j_password", "reviewer")
+                .post("/j_security_check")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("quarkus-credential");
+
+        Response signOut = given().redirects()
+                .follow(false)
+                .cookie("quarkus-credential", session)
+                .post("/logout");
+
+        assertThat(signOut.statusCode()).isEqualTo(303);
+        assertThat(signOut.header("Location")).endsWith("/login");
+        assertThat(signOut.detailedCookie("quarkus-credential").getMaxAge()).isZero();
     }
 
     private static RequestSpecification withToken(String token) {
