@@ -6,7 +6,8 @@
 # The dist zip comes from Maven Central through `mvn dependency:copy` (cached in ~/.m2) and is unpacked under
 # target/keycloak. Keycloak needs Java 21+: KEYCLOAK_JAVA_HOME, else JAVA_HOME, else the newest JDK under /usr/lib/jvm.
 # The H2 dev-file database is kept beside the unpacked dist, so only the first start pays for Keycloak's build,
-# schema and realm import; it is dropped whenever the realm file changes.
+# schema and realm import; it is dropped whenever the realm file changes. If Keycloak was killed hard and no longer
+# starts, delete target/keycloak.
 set -euo pipefail
 
 VERSION="${KEYCLOAK_VERSION:-26.5.6}"
@@ -62,7 +63,7 @@ if ! cmp -s "$REALM" "$KC_HOME/data/import/signoff-realm.json"; then
 fi
 
 export JAVA_HOME="$KC_JAVA_HOME"
-# C1 only: a short-lived test server is mostly start-up, and on 2 cores this cut its build and start by about 40%.
+# C1 only: a short-lived test server is almost all start-up, where C2 compiles just cost CPU on 2 cores.
 # The add-opens lets jboss-threads reset thread locals on Java 24+ (without it Keycloak's worker threads die).
 export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:--XX:TieredStopAtLevel=1 --add-opens=java.base/java.lang=ALL-UNNAMED}"
 bash "$KC_HOME/bin/kc.sh" start-dev \

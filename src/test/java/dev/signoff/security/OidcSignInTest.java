@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @QuarkusTest
 @TestProfile(OidcSignInTest.OidcProfile.class)
-@WithTestResource(KeycloakTestResource.class)
+// Keycloak starts in its own process alongside the in-JVM resources.
+@WithTestResource(value = KeycloakTestResource.class, parallel = true)
 @WithTestResource(ElasticMqTestResource.class)
 @WithTestResource(S3ProxyTestResource.class)
 @WithTestResource(StepFunctionsTestResource.class)
@@ -59,6 +60,7 @@ class OidcSignInTest {
                     "quarkus.oidc.tenant-enabled", "true",
                     "quarkus.oidc.api.tenant-enabled", "true",
                     "quarkus.http.auth.permission.api.auth-mechanism", "bearer",
+                    // Any free port: the test realm accepts redirects to http://localhost:* and http://127.0.0.1:*.
                     "quarkus.http.test-port", "0");
         }
     }
