@@ -44,6 +44,10 @@ public interface DispatchConfig {
     @WithDefault("5s")
     Duration pollInterval();
 
+    /** How often heartbeats are sent and passed deadlines are swept (see TaskUpkeep). */
+    @WithDefault("15s")
+    Duration upkeepInterval();
+
     /** Callbacks claimed per round. */
     @WithDefault("20")
     int batchSize();

@@ -69,7 +69,8 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .blobStore(blobStore)
                 .endpoint(URI.create("http://" + settings.host() + ":" + settings.port()))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .stopTimeout(500)
+                // No graceful drain: it would wait out the keep-alive connections clients leave open.
+                .stopTimeout(0)
                 .build();
         try {
             proxy.start();

@@ -11,10 +11,11 @@ import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @QuarkusTest
-@QuarkusTestResource(ElasticMqTestResource.class)
-@QuarkusTestResource(StepFunctionsTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
 class DecisionFlowTest {
 
     @Inject
@@ -181,6 +183,45 @@ class DecisionFlowTest {
         assertThat(second.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
         awaitClosed(execution);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
+    void without_credentials_the_api_answers_401_and_pages_send_the_browser_to_sign_in() {
+        given().get("/api/tasks").then().statusCode(401);
+        given().redirects()
+                .follow(false)
+                .get("/inbox")
+                .then()
+                .statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void a_decision_posted_from_another_site_is_refused_and_nothing_is_decided() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        int status = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .header("Sec-Fetch-Site", "cross-site")
+                .contentType(ContentType.URLENC)
+                .formParam("decision", "approve")
+                .post("/tasks/" + taskId + "/decision")
+                .statusCode();
+        int foreignOrigin = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .header("Origin", "https://evil.example.com")
+                .contentType(ContentType.URLENC)
+                .formParam("decision", "approve")
+                .post("/tasks/" + taskId + "/decision")
+                .statusCode();
+
+        assertThat(status).isEqualTo(403);
+        assertThat(foreignOrigin).isEqualTo(403);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
     }
 
     private static Response decide(String user, UUID taskId, Map<String, ?> body) {

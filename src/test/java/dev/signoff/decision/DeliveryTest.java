@@ -14,12 +14,15 @@ import dev.signoff.review.TaskStatus;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.Fault;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.sandbox.stepfunctions.StepFunctionsStandIn;
+import dev.signoff.sandbox.stepfunctions.WaitForTaskTokenTask;
 import dev.signoff.security.Reviewer;
 import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -41,8 +44,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @QuarkusTest
-@QuarkusTestResource(ElasticMqTestResource.class)
-@QuarkusTestResource(StepFunctionsTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
 class DeliveryTest {
 
     @Inject
@@ -107,6 +111,25 @@ class DeliveryTest {
     }
 
     @Test
+    void a_decision_on_a_task_step_functions_does_not_know_marks_it_expired_with_the_reason() {
+        // A token minted elsewhere (another account, or a sandbox restarted since) is well-formed but unknown here.
+        try (StepFunctionsStandIn elsewhere = StepFunctionsStandIn.start(0, java.time.Clock.systemUTC())) {
+            StartedExecution execution = elsewhere.startWaitingExecution(
+                    WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 3600),
+                    sqs,
+                    queueUrl,
+                    context -> Workflows.request(context).toString());
+            UUID taskId = awaitTask(execution);
+
+            assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+            ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
+            assertThat(task.statusReason).contains("no longer knows").contains("TaskDoesNotExist");
+        }
+    }
+
+    @Test
     void a_throttled_callback_is_retried_with_backoff_and_delivered_once() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
@@ -161,6 +184,56 @@ class DeliveryTest {
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
+    void signoff_heartbeats_a_waiting_execution_so_its_heartbeat_deadline_never_passes() throws Exception {
+        WaitForTaskTokenTask task = WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 3600)
+                .withHeartbeatSeconds(3);
+        StartedExecution execution = StepFunctionsTestResource.standIn()
+                .startWaitingExecution(
+                        task,
+                        sqs,
+                        queueUrl,
+                        context -> Workflows.request(context)
+                                .put("heartbeatSeconds", 3)
+                                .toString());
+        UUID taskId = awaitTask(execution);
+
+        Thread.sleep(7000);
+
+        assertThat(Workflows.execution(execution.executionArn()).status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(heartbeats(execution)).isGreaterThanOrEqualTo(2);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
+    void a_review_whose_deadline_passes_leaves_the_inbox_as_expired() {
+        StartedExecution execution = Workflows.start(
+                sqs,
+                queueUrl,
+                3600,
+                body -> body.put("timeoutAt", Instant.now().plusSeconds(2).toString()));
+        UUID taskId = awaitTask(execution);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+        String inbox = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/api/tasks")
+                .asString();
+        assertThat(inbox).doesNotContain(taskId.toString());
+        Response late = decide("reviewer", taskId, "approve");
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.jsonPath().getString("detail")).contains("expired");
+    }
+
+    private static long heartbeats(StartedExecution execution) {
+        String tokenHash = Workflows.execution(execution.executionArn()).taskTokenSha256();
+        return StepFunctionsTestResource.standIn().calls().stream()
+                .filter(c -> c.operation().equals("SendTaskHeartbeat") && c.applied())
+                .filter(c -> tokenHash.equals(c.request().get("taskTokenSha256")))
+                .count();
     }
 
     private static Callable<Response> racer(CountDownLatch go, String user, UUID taskId, String decision) {

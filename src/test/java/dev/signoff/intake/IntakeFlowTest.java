@@ -8,10 +8,11 @@ import dev.signoff.review.TaskStatus;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 @QuarkusTest
-@QuarkusTestResource(ElasticMqTestResource.class)
-@QuarkusTestResource(StepFunctionsTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
 class IntakeFlowTest {
 
     @Inject

@@ -6,8 +6,9 @@ import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.BrowserJourney;
 import dev.signoff.testsupport.ElasticMqTestResource;
 import dev.signoff.testsupport.ReviewTasks;
+import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +18,9 @@ import org.openqa.selenium.JavascriptExecutor;
 
 /** Who gets in, who sees what, and that signing out really ends the session. */
 @QuarkusTest
-@QuarkusTestResource(ElasticMqTestResource.class)
-@QuarkusTestResource(StepFunctionsTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
 class AccessJourneyTest extends BrowserJourney {
 
     @Test

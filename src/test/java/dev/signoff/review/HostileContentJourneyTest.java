@@ -8,8 +8,9 @@ import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.BrowserJourney;
 import dev.signoff.testsupport.ElasticMqTestResource;
 import dev.signoff.testsupport.ReviewTasks;
+import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.openqa.selenium.WebElement;
  * regression sends nothing off this machine.
  */
 @QuarkusTest
-@QuarkusTestResource(ElasticMqTestResource.class)
-@QuarkusTestResource(StepFunctionsTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
 class HostileContentJourneyTest extends BrowserJourney {
 
     private static final String OFF_SITE = "http://127.0.0.2:9";

@@ -12,9 +12,10 @@ import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.BrowserJourney;
 import dev.signoff.testsupport.ElasticMqTestResource;
 import dev.signoff.testsupport.ReviewTasks;
+import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -27,8 +28,9 @@ import org.openqa.selenium.WebElement;
 
 /** A reviewer's way through the portal in a real browser: sign in, find the task, read it, decide. */
 @QuarkusTest
-@QuarkusTestResource(ElasticMqTestResource.class)
-@QuarkusTestResource(StepFunctionsTestResource.class)
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
 class ReviewJourneyTest extends BrowserJourney {
 
     @Inject

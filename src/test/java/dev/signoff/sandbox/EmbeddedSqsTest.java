@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -40,12 +42,12 @@ class EmbeddedSqsTest {
             client.sendMessage(r -> r.queueUrl(sqs.queueUrl()).messageBody("{\"poison\":true}"));
 
             for (int receive = 1; receive <= 2; receive++) {
-                assertThat(receiveImmediatelyVisible(sqs, client, sqs.queueUrl()))
+                assertThat(receiveImmediatelyVisible(client, sqs.queueUrl()))
                         .as("receive %d", receive)
                         .hasSize(1);
             }
-            assertThat(receiveImmediatelyVisible(sqs, client, sqs.queueUrl())).isEmpty();
-            assertThat(receiveImmediatelyVisible(sqs, client, sqs.deadLetterQueueUrl()))
+            assertThat(receiveImmediatelyVisible(client, sqs.queueUrl())).isEmpty();
+            assertThat(receiveImmediatelyVisible(client, sqs.deadLetterQueueUrl()))
                     .singleElement()
                     .extracting(Message::body)
                     .isEqualTo("{\"poison\":true}");
@@ -71,8 +73,7 @@ class EmbeddedSqsTest {
     }
 
     /* Visibility timeout 0 makes a received message visible again at once, so no test waits on a clock. */
-    private static java.util.List<Message> receiveImmediatelyVisible(
-            EmbeddedSqs sqs, software.amazon.awssdk.services.sqs.SqsClient client, String queueUrl) {
+    private static List<Message> receiveImmediatelyVisible(SqsClient client, String queueUrl) {
         return client.receiveMessage(r -> r.queueUrl(queueUrl)
                         .visibilityTimeout(0)
                         .waitTimeSeconds(0)

@@ -1,0 +1,66 @@
+package dev.signoff.sandbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** The in-process stand-ins for SQS, S3 and Step Functions that the sandbox starts. Never enable in production. */
+@ConfigMapping(prefix = "signoff.sandbox")
+public interface SandboxConfig {
+
+    /** Starts embedded ElasticMQ and S3Proxy on startup and seeds the demo artifacts. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Start the demo executions when no review is waiting (the stand-in forgets executions on restart). */
+    @WithDefault("true")
+    boolean demo();
+
+    Sqs sqs();
+
+    S3 s3();
+
+    StepFunctions stepFunctions();
+
+    interface StepFunctions {
+        /** Point signoff.callbacks.endpoint-override at http://127.0.0.1:<port>. */
+        @WithDefault("8083")
+        int port();
+    }
+
+    interface Sqs {
+        /** Point quarkus.sqs.endpoint-override at http://127.0.0.1:<port>. */
+        @WithDefault("9324")
+        int port();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        @WithDefault("signoff-review")
+        String queueName();
+
+        @WithDefault("signoff-review-dlq")
+        String deadLetterQueueName();
+
+        /** Receives after which a message that keeps failing moves to the dead-letter queue. */
+        @WithDefault("5")
+        int maxReceiveCount();
+    }
+
+    interface S3 {
+        /** Point quarkus.s3.endpoint-override at http://127.0.0.1:<port>. */
+        @WithDefault("9444")
+        int port();
+
+        /** Buckets are folders here and objects are files, so they survive restarts. */
+        @WithDefault("data/s3")
+        Path baseDir();
+
+        /** Created on startup; must be listed in signoff.artifacts.allowed-buckets. */
+        @WithDefault("signoff-sandbox")
+        String bucket();
+
+        @WithDefault("true")
+        boolean seedDemoArtifacts();
+    }
+}

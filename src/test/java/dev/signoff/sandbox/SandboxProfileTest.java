@@ -1,0 +1,114 @@
+package dev.signoff.sandbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sandbox exactly as `README` runs it — H2, embedded ElasticMQ and S3Proxy, the Step Functions stand-in and the
+ * demo driver — on other ports and an in-memory database so it can run beside anything else.
+ */
+@QuarkusTest
+@TestProfile(SandboxProfileTest.Sandbox.class)
+class SandboxProfileTest {
+
+    public static class Sandbox implements QuarkusTestProfile {
+
+        @Override
+        public String getConfigProfile() {
+            return "sandbox";
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                String s3Dir = Files.createTempDirectory("signoff-sandbox-s3").toString();
+                return Map.ofEntries(
+                        Map.entry(
+                                "quarkus.datasource.jdbc.url",
+                                "jdbc:h2:mem:sandbox;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
+                        Map.entry("signoff.sandbox.sqs.port", "19324"),
+                        Map.entry("quarkus.sqs.endpoint-override", "http://127.0.0.1:19324"),
+                        Map.entry("signoff.intake.queue-url", "http://127.0.0.1:19324/000000000000/signoff-review"),
+                        Map.entry(
+                                "signoff.intake.dead-letter-queue-url",
+                                "http://127.0.0.1:19324/000000000000/signoff-review-dlq"),
+                        Map.entry("signoff.intake.wait-seconds", "1"),
+                        Map.entry("signoff.sandbox.s3.port", "19444"),
+                        Map.entry("signoff.sandbox.s3.base-dir", s3Dir),
+                        Map.entry("quarkus.s3.endpoint-override", "http://127.0.0.1:19444"),
+                        Map.entry("signoff.sandbox.step-functions.port", "18083"),
+                        Map.entry("signoff.callbacks.endpoint-override", "http://127.0.0.1:18083"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void the_sandbox_boots_on_h2_with_demo_reviews_and_resumes_a_demo_execution() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox("reviewer").size() >= 7);
+        List<Map<String, Object>> tasks = inbox("reviewer");
+        assertThat(tasks)
+                .extracting(t -> t.get("stateMachineName"))
+                .contains("invoice-extraction", "expense-compliance-review", "market-research");
+
+        String page = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/inbox")
+                .asString();
+        assertThat(page).contains("Waiting for you").contains("Invoice INV-2026-0147");
+
+        String invoice = tasks.stream()
+                .filter(t -> "invoice-extraction".equals(t.get("stateMachineName")))
+                .map(t -> (String) t.get("id"))
+                .findFirst()
+                .orElseThrow();
+        given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .contentType("application/json")
+                .body(Map.of("decision", "approve", "comment", "Sandbox check"))
+                .post("/api/tasks/" + invoice + "/decision")
+                .then()
+                .statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().auth()
+                        .preemptive()
+                        .basic("reviewer", "reviewer")
+                        .get("/api/tasks/" + invoice)
+                        .jsonPath()
+                        .getString("status")
+                        .equals("DELIVERED"));
+        String executions = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/sandbox")
+                .asString();
+        assertThat(executions).contains("SUCCEEDED").contains("Sandbox check");
+        byte[] pdf = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/tasks/" + invoice + "/artifacts/0")
+                .asByteArray();
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+    }
+
+    private static List<Map<String, Object>> inbox(String user) {
+        JsonPath json =
+                given().auth().preemptive().basic(user, user).get("/api/tasks").jsonPath();
+        return json.getList("$");
+    }
+}
