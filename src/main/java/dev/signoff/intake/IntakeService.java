@@ -1,7 +1,9 @@
 package dev.signoff.intake;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Callback;
@@ -139,12 +141,17 @@ class IntakeService {
     }
 
     /**
-     * The body as received, with the token replaced so what is stored holds no secret. A body that is not a JSON
-     * object cannot be searched for a token, so it is kept sealed like a token.
+     * The body as received, with the token replaced so what is stored holds no secret. Decimals are read exactly:
+     * the stored request is what the page shows and what the callback returns, so 1280.00 stays 1280.00 instead of
+     * passing through a double. A body that is not a JSON object cannot be searched for a token, so it is kept
+     * sealed like a token.
      */
     private String redacted(String body) {
         try {
-            JsonNode node = json.readTree(body);
+            JsonNode node = json.reader()
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                    .readTree(body);
             if (node instanceof ObjectNode object) {
                 if (object.hasNonNull("taskToken")) {
                     object.put("taskToken", "<redacted>");
