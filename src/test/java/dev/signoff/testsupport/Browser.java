@@ -37,7 +37,8 @@ public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    // Generous for a loaded two-core CI machine; a wait ends as soon as its condition holds.
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final URI base;
     private final Path profile;

@@ -1,7 +1,5 @@
 package dev.signoff.testsupport;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.sandbox.stepfunctions.CallRecord;
@@ -9,7 +7,6 @@ import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +17,7 @@ public final class ReviewTasks {
 
     /** Waits until intake has stored the execution's request, and returns the task id. */
     public static UUID awaitTask(StartedExecution execution) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> taskOf(execution.executionArn()) != null);
+        Patience.await().until(() -> taskOf(execution.executionArn()) != null);
         return taskOf(execution.executionArn()).id;
     }
 
@@ -29,7 +26,7 @@ public final class ReviewTasks {
     }
 
     public static ExecutionSnapshot awaitClosed(StartedExecution execution) {
-        await().atMost(Duration.ofSeconds(30))
+        Patience.await()
                 .until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
         return Workflows.execution(execution.executionArn());
     }
