@@ -31,6 +31,9 @@ class IntakeService {
         LEAVE
     }
 
+    /** Marks a quarantined body that is stored sealed (see {@link #redacted}). */
+    static final String SEALED_PREFIX = "sealed:";
+
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
     private final ReviewRequestParser parser;
@@ -135,18 +138,23 @@ class IntakeService {
         return Disposition.DELETE;
     }
 
-    /** The body as received, with the token replaced so what is stored for display holds no secret. */
+    /**
+     * The body as received, with the token replaced so what is stored holds no secret. A body that is not a JSON
+     * object cannot be searched for a token, so it is kept sealed like a token.
+     */
     private String redacted(String body) {
         try {
             JsonNode node = json.readTree(body);
-            if (node instanceof ObjectNode object && object.hasNonNull("taskToken")) {
-                object.put("taskToken", "<redacted>");
+            if (node instanceof ObjectNode object) {
+                if (object.hasNonNull("taskToken")) {
+                    object.put("taskToken", "<redacted>");
+                }
                 return object.toString();
             }
-            return body;
         } catch (Exception notJson) {
-            return body;
+            // falls through to sealing
         }
+        return SEALED_PREFIX + cipher.seal(body);
     }
 
     private String textField(String body, String field) {

@@ -75,12 +75,4 @@ public class ReviewApi {
                 new DecisionCommand(outcome, body.comment(), body.reasonCode(), edited, body.idempotencyKey()),
                 current.get());
     }
-
-    static int statusOf(DecisionException e) {
-        return switch (e.reason()) {
-            case NOT_ASSIGNED -> 403;
-            case ALREADY_DECIDED, CLOSED -> 409;
-            case INVALID -> 422;
-        };
-    }
 }

@@ -7,6 +7,7 @@ import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
+import dev.signoff.web.ErrorResponses;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -72,7 +73,7 @@ public class TaskPage {
             form.put("reasonCode", reasonCode == null ? "" : reasonCode);
             form.put("output", output == null ? "" : output);
             TemplateInstance page = Templates.task(view(id, reviewer, Optional.of(e.getMessage()), form), reviewer);
-            return Response.status(ReviewApi.statusOf(e)).entity(page).build();
+            return Response.status(ErrorResponses.statusOf(e)).entity(page).build();
         }
     }
 

@@ -33,13 +33,18 @@ public class ErrorResponses {
         return respond(404, "Not found", e.getMessage(), uri, headers, Map.of());
     }
 
-    @ServerExceptionMapper
-    Response decision(DecisionException e, UriInfo uri, HttpHeaders headers) {
-        int status = switch (e.reason()) {
+    /** The HTTP status of a refused decision, for the API and the decision form alike. */
+    public static int statusOf(DecisionException e) {
+        return switch (e.reason()) {
             case NOT_ASSIGNED -> 403;
             case ALREADY_DECIDED, CLOSED -> 409;
             case INVALID -> 422;
         };
+    }
+
+    @ServerExceptionMapper
+    Response decision(DecisionException e, UriInfo uri, HttpHeaders headers) {
+        int status = statusOf(e);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("reason", e.reason().name());
         e.existing().ifPresent(d -> extra.put("decision", d));

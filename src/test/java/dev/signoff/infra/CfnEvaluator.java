@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Resolves CloudFormation intrinsic functions in a template for one set of parameter values, the way
  * CloudFormation would at deploy time: Ref, Fn::Sub, Fn::Join, Fn::Split, Fn::Select, Fn::If (with the template's
- * Conditions), AWS::NoValue. Values only known after deployment stay symbolic: Ref to a resource becomes
+ * Conditions), AWS::NoValue, and the assertions of Rules. Values only known after deployment stay symbolic: Ref to a resource becomes
  * {@code <Ref:Logical>}, Fn::GetAtt becomes {@code <GetAtt:Logical.Attribute>}.
  */
 final class CfnEvaluator {
@@ -66,6 +66,22 @@ final class CfnEvaluator {
             throw new AssertionError("no condition " + name);
         }
         return truth(conditions.get(name));
+    }
+
+    /** The AssertDescription of every assertion in the template's Rules that these parameters break. */
+    @SuppressWarnings("unchecked")
+    List<String> brokenRules() {
+        Map<String, Object> rules = (Map<String, Object>) template.getOrDefault("Rules", Map.of());
+        List<String> broken = new ArrayList<>();
+        rules.values().forEach(rule -> {
+            for (Object item : (List<Object>) ((Map<String, Object>) rule).get("Assertions")) {
+                Map<String, Object> assertion = (Map<String, Object>) item;
+                if (!truth(assertion.get("Assert"))) {
+                    broken.add((String) assertion.get("AssertDescription"));
+                }
+            }
+        });
+        return broken;
     }
 
     /** {@code value} with every intrinsic function replaced by its result. */

@@ -2,8 +2,10 @@ package dev.signoff.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,30 +102,100 @@ class ServiceTemplateTest {
 
     @Test
     void secrets_reach_the_container_from_secrets_manager_never_as_plain_environment() {
-        Map<String, String> secrets = named(container().get("Secrets"), "ValueFrom");
+        Map<String, String> secrets = named(container(cfn).get("Secrets"), "ValueFrom");
         assertThat(secrets)
                 .containsOnlyKeys(
                         "QUARKUS_DATASOURCE_USERNAME",
                         "QUARKUS_DATASOURCE_PASSWORD",
-                        "SIGNOFF_SECURITY_TOKEN_KEY",
-                        "QUARKUS_OIDC_CREDENTIALS_SECRET");
+                        "SIGNOFF_SECURITY_TOKEN_KEYS_" + TemplateSamples.TOKEN_KEY_ID,
+                        "QUARKUS_OIDC_CREDENTIALS_SECRET",
+                        "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
         assertThat(secrets.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo("<Ref:DatabaseSecret>:password::");
-        assertThat(secrets.get("SIGNOFF_SECURITY_TOKEN_KEY"))
-                .isEqualTo(TemplateSamples.minimal(TEMPLATE).get("TokenKeySecretArn"));
-        assertThat(named(container().get("Environment"), "Value").keySet())
+        assertThat(secrets.get("SIGNOFF_SECURITY_TOKEN_KEYS_" + TemplateSamples.TOKEN_KEY_ID))
+                .isEqualTo(sample("TokenKeySecretArn"));
+        assertThat(secrets.get("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY"))
+                .isEqualTo(sample("SessionEncryptionKeySecretArn"));
+        Map<String, String> environment = named(container(cfn).get("Environment"), "Value");
+        assertThat(environment.values()).noneMatch(value -> value.contains(":secretsmanager:"));
+        assertThat(environment.keySet())
+                .filteredOn(name -> !name.equals("SIGNOFF_SECURITY_ACTIVE_TOKEN_KEY"))
                 .noneMatch(name -> name.contains("PASSWORD") || name.contains("SECRET") || name.endsWith("_KEY"));
     }
 
     @Test
-    void execution_role_may_read_exactly_the_three_secrets() {
-        List<IamStatements.Statement> statements = IamStatements.of(cfn.resource("TaskExecutionRole"));
-        assertThat(statements.stream().filter(s -> s.allows("secretsmanager:GetSecretValue")))
-                .singleElement()
-                .satisfies(s -> assertThat(s.resources())
-                        .containsExactly(
-                                "<Ref:DatabaseSecret>",
-                                TemplateSamples.minimal(TEMPLATE).get("TokenKeySecretArn"),
-                                TemplateSamples.minimal(TEMPLATE).get("OidcClientSecretArn")));
+    void the_active_token_key_id_names_a_key_the_container_gets() {
+        Map<String, String> environment = named(container(cfn).get("Environment"), "Value");
+        String active = environment.get("SIGNOFF_SECURITY_ACTIVE_TOKEN_KEY");
+        assertThat(active).isEqualTo(TemplateSamples.TOKEN_KEY_ID);
+        // Quarkus reads SIGNOFF_SECURITY_TOKEN_KEYS_<ID> as key id <id in lower case>; digits keep both equal.
+        assertThat(named(container(cfn).get("Secrets"), "ValueFrom"))
+                .containsKey("SIGNOFF_SECURITY_TOKEN_KEYS_" + active.toUpperCase(Locale.ROOT));
+        String pattern = (String)
+                ((Map<?, ?>) CloudFormationTemplatesTest.params(TEMPLATE).get("TokenKeyId")).get("AllowedPattern");
+        assertThat("k1").doesNotMatch(pattern);
+        assertThat("").doesNotMatch(pattern);
+    }
+
+    @Test
+    void after_a_rotation_the_container_gets_both_keys_and_seals_with_the_new_one() {
+        CfnEvaluator rotated = TemplateSamples.fullOf(TEMPLATE);
+        Map<String, String> secrets = named(container(rotated).get("Secrets"), "ValueFrom");
+        assertThat(secrets)
+                .containsEntry(
+                        "SIGNOFF_SECURITY_TOKEN_KEYS_" + TemplateSamples.TOKEN_KEY_ID,
+                        TemplateSamples.full(TEMPLATE).get("TokenKeySecretArn"))
+                .containsEntry(
+                        "SIGNOFF_SECURITY_TOKEN_KEYS_" + TemplateSamples.PREVIOUS_TOKEN_KEY_ID,
+                        TemplateSamples.full(TEMPLATE).get("PreviousTokenKeySecretArn"));
+        assertThat(named(container(rotated).get("Environment"), "Value"))
+                .containsEntry("SIGNOFF_SECURITY_ACTIVE_TOKEN_KEY", TemplateSamples.TOKEN_KEY_ID);
+        assertThat(rotated.brokenRules()).isEmpty();
+    }
+
+    @Test
+    void previous_token_key_must_come_with_its_secret_and_differ_from_the_active_one() {
+        assertThat(TemplateSamples.minimalOf(TEMPLATE).brokenRules()).isEmpty();
+
+        Map<String, String> idOnly = new HashMap<>(TemplateSamples.minimal(TEMPLATE));
+        idOnly.put("PreviousTokenKeyId", TemplateSamples.PREVIOUS_TOKEN_KEY_ID);
+        assertThat(new CfnEvaluator(InfraFiles.template(TEMPLATE), idOnly).brokenRules())
+                .containsExactly("PreviousTokenKeyId and PreviousTokenKeySecretArn are given together or not at all.");
+
+        Map<String, String> sameId = new HashMap<>(TemplateSamples.full(TEMPLATE));
+        sameId.put("PreviousTokenKeyId", TemplateSamples.TOKEN_KEY_ID);
+        assertThat(new CfnEvaluator(InfraFiles.template(TEMPLATE), sameId).brokenRules())
+                .containsExactly("PreviousTokenKeyId must differ from TokenKeyId.");
+    }
+
+    @Test
+    void execution_role_may_read_exactly_the_secrets_the_container_gets() {
+        assertThat(readableSecrets(cfn))
+                .containsExactly(
+                        "<Ref:DatabaseSecret>",
+                        sample("TokenKeySecretArn"),
+                        sample("OidcClientSecretArn"),
+                        sample("SessionEncryptionKeySecretArn"));
+        assertThat(readableSecrets(TemplateSamples.fullOf(TEMPLATE)))
+                .containsExactly(
+                        "<Ref:DatabaseSecret>",
+                        sample("TokenKeySecretArn"),
+                        TemplateSamples.full(TEMPLATE).get("PreviousTokenKeySecretArn"),
+                        sample("OidcClientSecretArn"),
+                        sample("SessionEncryptionKeySecretArn"));
+    }
+
+    @Test
+    void artifact_buckets_and_groups_claim_reach_the_container() {
+        assertThat(named(container(cfn).get("Environment"), "Value"))
+                .containsEntry("SIGNOFF_ARTIFACTS_ALLOWED_BUCKETS", "acme-agent-artifacts,acme-intake")
+                .containsEntry("SIGNOFF_SECURITY_GROUPS_CLAIM", "groups");
+        assertThat(named(container(TemplateSamples.fullOf(TEMPLATE)).get("Environment"), "Value"))
+                .containsEntry("SIGNOFF_SECURITY_GROUPS_CLAIM", "cognito:groups");
+        String pattern = (String)
+                ((Map<?, ?>) CloudFormationTemplatesTest.params(TEMPLATE).get("ArtifactBuckets")).get("AllowedPattern");
+        assertThat("acme-agent-artifacts").matches(pattern);
+        assertThat("acme-agent-artifacts, acme-intake").doesNotMatch(pattern);
+        assertThat("s3://acme-agent-artifacts").doesNotMatch(pattern);
     }
 
     @Test
@@ -134,20 +206,32 @@ class ServiceTemplateTest {
         assertThat(awsvpc.get("Subnets")).isEqualTo(List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"));
     }
 
+    /**
+     * Every variable the task definition sets (with every optional parameter given) is in the table, and every
+     * row says truly how it is set. A row may name a parameter in angle brackets, as in
+     * {@code SIGNOFF_SECURITY_TOKEN_KEYS_<TokenKeyId>}: it stands for that parameter's value.
+     */
     @Test
     void container_environment_is_the_one_documented_in_the_deployment_guide() {
         Matcher table = Pattern.compile("<!-- env-vars -->(.*?)<!-- /env-vars -->", Pattern.DOTALL)
                 .matcher(InfraFiles.read(InfraFiles.DEPLOYMENT));
         assertThat(table.find()).as("env-vars table in docs/deployment.md").isTrue();
+        Map<String, String> full = TemplateSamples.full(TEMPLATE);
         Map<String, String> documented = new LinkedHashMap<>();
-        Matcher row =
-                Pattern.compile("(?m)^\\| `([A-Z0-9_]+)` \\| ([a-z ]+) \\|").matcher(table.group(1));
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Z0-9_]+)(?:<([A-Za-z]+)>)?` \\| ([a-z ]+) \\|")
+                .matcher(table.group(1));
         while (row.find()) {
-            documented.put(row.group(1), row.group(2));
+            String name = row.group(1);
+            if (row.group(2) != null) {
+                assertThat(full).as("parameter named in " + row.group()).containsKey(row.group(2));
+                name += full.get(row.group(2));
+            }
+            documented.put(name, row.group(3));
         }
+        CfnEvaluator everything = TemplateSamples.fullOf(TEMPLATE);
         Map<String, String> actual = new LinkedHashMap<>();
-        named(container().get("Environment"), "Value").keySet().forEach(n -> actual.put(n, "environment"));
-        named(container().get("Secrets"), "ValueFrom").keySet().forEach(n -> actual.put(n, "secret"));
+        named(container(everything).get("Environment"), "Value").keySet().forEach(n -> actual.put(n, "environment"));
+        named(container(everything).get("Secrets"), "ValueFrom").keySet().forEach(n -> actual.put(n, "secret"));
         documented.forEach((name, how) -> {
             if (how.equals("not set")) {
                 assertThat(actual).as(name).doesNotContainKey(name);
@@ -158,9 +242,27 @@ class ServiceTemplateTest {
         assertThat(documented).containsKeys(actual.keySet().toArray(String[]::new));
     }
 
-    @SuppressWarnings("unchecked")
+    private static String sample(String parameter) {
+        return TemplateSamples.minimal(TEMPLATE).get(parameter);
+    }
+
+    private static List<Object> readableSecrets(CfnEvaluator variant) {
+        List<IamStatements.Statement> statements = IamStatements.of(variant.resource("TaskExecutionRole"));
+        List<IamStatements.Statement> reading = statements.stream()
+                .filter(s -> s.allows("secretsmanager:GetSecretValue"))
+                .toList();
+        assertThat(reading).hasSize(1);
+        return reading.get(0).resources();
+    }
+
     private Map<String, Object> container() {
-        List<Object> containers = (List<Object>) props("TaskDefinition").get("ContainerDefinitions");
+        return container(cfn);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> container(CfnEvaluator variant) {
+        List<Object> containers = (List<Object>)
+                QueuesTemplateTest.props(variant, "TaskDefinition").get("ContainerDefinitions");
         assertThat(containers).hasSize(1);
         return (Map<String, Object>) containers.get(0);
     }

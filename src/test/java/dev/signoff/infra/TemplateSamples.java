@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Realistic parameter values for the templates: {@link #minimal} gives only what has no default, {@link #full}
- * also switches on every optional feature (KMS keys, the events queue, StopExecution, a private registry).
+ * also switches on every optional feature (KMS keys, the events queue, StopExecution, a private registry, a
+ * previous token key).
  */
 final class TemplateSamples {
     static final String STATE_MACHINES = "arn:aws:states:eu-west-1:111122223333:stateMachine:document-processing,"
@@ -13,6 +14,8 @@ final class TemplateSamples {
     static final String KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     static final String REVIEW_QUEUE = "arn:aws:sqs:eu-west-1:111122223333:signoff-review-requests";
     static final String EVENTS_QUEUE = "arn:aws:sqs:eu-west-1:111122223333:signoff-execution-events";
+    static final String TOKEN_KEY_ID = "202611";
+    static final String PREVIOUS_TOKEN_KEY_ID = "202605";
     static final String ARTIFACTS = "arn:aws:s3:::acme-agent-artifacts/reviews/*,arn:aws:s3:::acme-intake/invoices/*";
 
     private TemplateSamples() {}
@@ -44,9 +47,14 @@ final class TemplateSamples {
                 p.put(
                         "OidcClientSecretArn",
                         "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/oidc-client-secret-AbCdEf");
+                p.put("TokenKeyId", TOKEN_KEY_ID);
                 p.put(
                         "TokenKeySecretArn",
-                        "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/token-key-GhIjKl");
+                        "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/token-key-202611-GhIjKl");
+                p.put(
+                        "SessionEncryptionKeySecretArn",
+                        "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/session-key-MnOpQr");
+                p.put("ArtifactBuckets", "acme-agent-artifacts,acme-intake");
                 yield p;
             }
             default -> throw new IllegalArgumentException(template);
@@ -65,6 +73,11 @@ final class TemplateSamples {
             case "signoff-service.yaml" -> {
                 p.put("ImageRepositoryArn", "arn:aws:ecr:eu-west-1:111122223333:repository/signoff");
                 p.put("SecretsKmsKeyArn", KMS_KEY);
+                p.put("PreviousTokenKeyId", PREVIOUS_TOKEN_KEY_ID);
+                p.put(
+                        "PreviousTokenKeySecretArn",
+                        "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/token-key-202605-StUvWx");
+                p.put("OidcGroupsClaim", "cognito:groups");
             }
             default -> throw new IllegalArgumentException(template);
         }
