@@ -146,6 +146,8 @@ class DeliveryStore {
 
     private void closeTask(UUID taskId, TaskStatus status, String reason, String auditType) {
         if (taskId == null) {
+            // A callback for a quarantined request: no task to close, but the outcome still belongs in the audit.
+            audit.record(AuditLog.SYSTEM, null, auditType, reason == null ? "invalid-request callback" : reason);
             return;
         }
         ReviewTask task = ReviewTask.findById(taskId);

@@ -74,7 +74,15 @@ class TaskUpkeep {
     }
 
     private void heartbeat(HeartbeatDue due) {
-        StepFunctionsGateway.Outcome outcome = stepFunctions.sendHeartbeat(cipher.open(due.sealedToken()));
+        String token;
+        try {
+            token = cipher.open(due.sealedToken());
+        } catch (RuntimeException e) {
+            // One unreadable token (its key removed too early) must not stop the heartbeats of every other task.
+            LOG.warnf("Cannot heartbeat task %s: %s", due.taskId(), e.getMessage());
+            return;
+        }
+        StepFunctionsGateway.Outcome outcome = stepFunctions.sendHeartbeat(token);
         if (outcome instanceof StepFunctionsGateway.Outcome.Delivered) {
             recordHeartbeat(due.taskId());
         } else if (outcome instanceof StepFunctionsGateway.Outcome.Closed

@@ -1,7 +1,9 @@
 package dev.signoff.intake;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Callback;
@@ -30,6 +32,9 @@ class IntakeService {
         DELETE,
         LEAVE
     }
+
+    /** Marks a quarantined body that is stored sealed (see {@link #redacted}). */
+    static final String SEALED_PREFIX = "sealed:";
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
@@ -135,18 +140,28 @@ class IntakeService {
         return Disposition.DELETE;
     }
 
-    /** The body as received, with the token replaced so what is stored for display holds no secret. */
+    /**
+     * The body as received, with the token replaced so what is stored holds no secret. Decimals are read exactly:
+     * the stored request is what the page shows and what the callback returns, so 1280.00 stays 1280.00 instead of
+     * passing through a double. A body that is not a JSON object cannot be searched for a token, so it is kept
+     * sealed like a token.
+     */
     private String redacted(String body) {
         try {
-            JsonNode node = json.readTree(body);
-            if (node instanceof ObjectNode object && object.hasNonNull("taskToken")) {
-                object.put("taskToken", "<redacted>");
+            JsonNode node = json.reader()
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                    .readTree(body);
+            if (node instanceof ObjectNode object) {
+                if (object.hasNonNull("taskToken")) {
+                    object.put("taskToken", "<redacted>");
+                }
                 return object.toString();
             }
-            return body;
         } catch (Exception notJson) {
-            return body;
+            // falls through to sealing
         }
+        return SEALED_PREFIX + cipher.seal(body);
     }
 
     private String textField(String body, String field) {

@@ -1,8 +1,8 @@
 package dev.signoff.decision;
 
+import static dev.signoff.testsupport.Patience.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.review.ReviewTask;
@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -234,7 +233,7 @@ class DecisionFlowTest {
     }
 
     static UUID awaitTask(StartedExecution execution) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> taskOf(execution.executionArn()) != null);
+        await().until(() -> taskOf(execution.executionArn()) != null);
         return taskOf(execution.executionArn()).id;
     }
 
@@ -249,8 +248,7 @@ class DecisionFlowTest {
     }
 
     static ExecutionSnapshot awaitClosed(StartedExecution execution) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
+        await().until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
         return Workflows.execution(execution.executionArn());
     }
 

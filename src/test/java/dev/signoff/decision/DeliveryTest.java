@@ -4,9 +4,9 @@ import static dev.signoff.decision.DecisionFlowTest.appliedCallbacks;
 import static dev.signoff.decision.DecisionFlowTest.awaitClosed;
 import static dev.signoff.decision.DecisionFlowTest.awaitTask;
 import static dev.signoff.decision.DecisionFlowTest.statusOf;
+import static dev.signoff.testsupport.Patience.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.review.ReviewTask;
@@ -95,7 +95,7 @@ class DeliveryTest {
         try {
             assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+            await().until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
             ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
             assertThat(task.statusReason).contains("stopped waiting").contains("TaskTimedOut");
             String page = given().auth()
@@ -123,7 +123,7 @@ class DeliveryTest {
 
             assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+            await().until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
             ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
             assertThat(task.statusReason).contains("no longer knows").contains("TaskDoesNotExist");
         }
@@ -155,7 +155,7 @@ class DeliveryTest {
 
         assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) != TaskStatus.DECIDED);
+        await().until(() -> statusOf(taskId) != TaskStatus.DECIDED);
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.DELIVERED);
         assertThat(Workflows.execution(execution.executionArn()).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
@@ -182,7 +182,7 @@ class DeliveryTest {
             OutboxEntry entry = OutboxEntry.find("taskId", taskId).singleResult();
             entry.leaseUntil = Instant.now().minusSeconds(1);
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
+        await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
     }
 
@@ -216,7 +216,7 @@ class DeliveryTest {
                 body -> body.put("timeoutAt", Instant.now().plusSeconds(2).toString()));
         UUID taskId = awaitTask(execution);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+        await().until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
         String inbox = given().auth()
                 .preemptive()
                 .basic("reviewer", "reviewer")

@@ -1,15 +1,14 @@
 package dev.signoff.sandbox;
 
+import static dev.signoff.testsupport.Patience.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class SandboxProfileTest {
 
     @Test
     void the_sandbox_boots_on_h2_with_demo_reviews_and_resumes_a_demo_execution() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox("reviewer").size() >= 7);
+        await().until(() -> inbox("reviewer").size() >= 7);
         List<Map<String, Object>> tasks = inbox("reviewer");
         assertThat(tasks)
                 .extracting(t -> t.get("stateMachineName"))
@@ -84,14 +83,13 @@ class SandboxProfileTest {
                 .then()
                 .statusCode(200);
 
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> given().auth()
-                        .preemptive()
-                        .basic("reviewer", "reviewer")
-                        .get("/api/tasks/" + invoice)
-                        .jsonPath()
-                        .getString("status")
-                        .equals("DELIVERED"));
+        await().until(() -> given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/api/tasks/" + invoice)
+                .jsonPath()
+                .getString("status")
+                .equals("DELIVERED"));
         String executions = given().auth()
                 .preemptive()
                 .basic("reviewer", "reviewer")

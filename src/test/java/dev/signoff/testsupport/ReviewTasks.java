@@ -1,0 +1,48 @@
+package dev.signoff.testsupport;
+
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
+import dev.signoff.sandbox.stepfunctions.CallRecord;
+import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
+import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
+import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.List;
+import java.util.UUID;
+
+/** Looks behind the pages: the stored task of an execution, and what reached the Step Functions stand-in. */
+public final class ReviewTasks {
+
+    private ReviewTasks() {}
+
+    /** Waits until intake has stored the execution's request, and returns the task id. */
+    public static UUID awaitTask(StartedExecution execution) {
+        Patience.await().until(() -> taskOf(execution.executionArn()) != null);
+        return taskOf(execution.executionArn()).id;
+    }
+
+    public static TaskStatus statusOf(UUID taskId) {
+        return QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>findById(taskId).status);
+    }
+
+    public static ExecutionSnapshot awaitClosed(StartedExecution execution) {
+        Patience.await()
+                .until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
+        return Workflows.execution(execution.executionArn());
+    }
+
+    /** Every SendTask* call (applied or not, heartbeats included) that carried this execution's token. */
+    public static List<CallRecord> callbacksFor(StartedExecution execution) {
+        String tokenHash = Workflows.execution(execution.executionArn()).taskTokenSha256();
+        return StepFunctionsTestResource.standIn().calls().stream()
+                .filter(c -> c.operation().startsWith("SendTask"))
+                .filter(c -> tokenHash.equals(c.request().get("taskTokenSha256")))
+                .toList();
+    }
+
+    private static ReviewTask taskOf(String executionArn) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn)
+                        .firstResult());
+    }
+}
