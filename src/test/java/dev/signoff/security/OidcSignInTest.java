@@ -2,13 +2,11 @@ package dev.signoff.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
@@ -16,10 +14,10 @@ import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.CookieBrowser;
 import dev.signoff.testsupport.ElasticMqTestResource;
 import dev.signoff.testsupport.KeycloakTestResource;
+import dev.signoff.testsupport.ReviewTasks;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +29,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +79,7 @@ class OidcSignInTest {
     @Test
     void alice_sees_her_groups_task_and_her_approval_names_her_as_the_token_does() throws Exception {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
-        UUID taskId = awaitTask(execution);
+        UUID taskId = ReviewTasks.awaitTask(execution);
         String token = KeycloakTestResource.accessToken("alice", "alice");
 
         List<String> inbox = withToken(token)
@@ -100,7 +97,7 @@ class OidcSignInTest {
                 .then()
                 .statusCode(200);
 
-        ExecutionSnapshot done = awaitClosed(execution);
+        ExecutionSnapshot done = ReviewTasks.awaitClosed(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         JsonNode output = Workflows.JSON.readTree(done.output());
         assertThat(output.get("decision").asText()).isEqualTo("approved");
@@ -112,7 +109,7 @@ class OidcSignInTest {
     @Test
     void bob_outside_the_assigned_group_has_an_empty_inbox_and_cannot_see_or_decide_the_task() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
-        UUID taskId = awaitTask(execution);
+        UUID taskId = ReviewTasks.awaitTask(execution);
         String token = KeycloakTestResource.accessToken("bob", "bob");
 
         withToken(token).get("/api/tasks").then().statusCode(200).body("$", empty());
@@ -123,7 +120,7 @@ class OidcSignInTest {
                 .post("/api/tasks/" + taskId + "/decision")
                 .then()
                 .statusCode(404);
-        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+        assertThat(ReviewTasks.statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
     }
 
     @Test
@@ -155,7 +152,7 @@ class OidcSignInTest {
     @Test
     void alice_signs_in_on_the_keycloak_form_lands_on_her_inbox_and_signing_out_ends_the_keycloak_session() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
-        UUID taskId = awaitTask(execution);
+        UUID taskId = ReviewTasks.awaitTask(execution);
         CookieBrowser browser = new CookieBrowser();
 
         HttpResponse<String> loginForm = browser.get(inboxPage);
@@ -203,26 +200,5 @@ class OidcSignInTest {
 
     private static RequestSpecification withToken(String token) {
         return given().auth().oauth2(token);
-    }
-
-    private static UUID awaitTask(StartedExecution execution) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> taskOf(execution.executionArn()) != null);
-        return taskOf(execution.executionArn()).id;
-    }
-
-    private static ReviewTask taskOf(String executionArn) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn)
-                        .firstResult());
-    }
-
-    private static TaskStatus statusOf(UUID taskId) {
-        return QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>findById(taskId).status);
-    }
-
-    private static ExecutionSnapshot awaitClosed(StartedExecution execution) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
-        return Workflows.execution(execution.executionArn());
     }
 }
