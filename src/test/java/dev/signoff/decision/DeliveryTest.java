@@ -188,22 +188,23 @@ class DeliveryTest {
 
     @Test
     void signoff_heartbeats_a_waiting_execution_so_its_heartbeat_deadline_never_passes() throws Exception {
+        // 8 s leaves room for intake and the first upkeep round on a slow machine; 20 s spans two deadlines.
         WaitForTaskTokenTask task = WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 3600)
-                .withHeartbeatSeconds(3);
+                .withHeartbeatSeconds(8);
         StartedExecution execution = StepFunctionsTestResource.standIn()
                 .startWaitingExecution(
                         task,
                         sqs,
                         queueUrl,
                         context -> Workflows.request(context)
-                                .put("heartbeatSeconds", 3)
+                                .put("heartbeatSeconds", 8)
                                 .toString());
         UUID taskId = awaitTask(execution);
 
-        Thread.sleep(7000);
+        Thread.sleep(20_000);
 
         assertThat(Workflows.execution(execution.executionArn()).status()).isEqualTo(ExecutionStatus.RUNNING);
-        assertThat(heartbeats(execution)).isGreaterThanOrEqualTo(2);
+        assertThat(heartbeats(execution)).isGreaterThanOrEqualTo(3);
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
     }
 
