@@ -55,7 +55,10 @@ final class RestartRig implements AutoCloseable {
         // One key for every launch: tokens sealed before a crash must open after it.
         appConfig.put("signoff.security.token-keys.k1", randomBase64(32));
         appConfig.put("signoff.security.active-token-key", "k1");
+        // No identity provider here: both OIDC tenants off, and the API takes the local user by HTTP basic.
         appConfig.put("quarkus.oidc.tenant-enabled", "false");
+        appConfig.put("quarkus.oidc.api.tenant-enabled", "false");
+        appConfig.put("quarkus.http.auth.permission.api.auth-mechanism", "basic");
         appConfig.put("quarkus.http.auth.session.encryption-key", randomBase64(32));
         appConfig.put("quarkus.security.users.embedded.users." + REVIEWER, PASSWORD);
         appConfig.put("quarkus.security.users.embedded.roles." + REVIEWER, "finance-reviewers");
