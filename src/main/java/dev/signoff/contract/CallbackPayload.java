@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public class CallbackPayload {
     public static final String REJECTED = "Signoff.Rejected";
     public static final String CHANGES_REQUESTED = "Signoff.ChangesRequested";
     public static final String INVALID_REQUEST = "Signoff.InvalidRequest";
+    public static final String EXPIRED = "Signoff.Expired";
 
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -94,6 +96,19 @@ public class CallbackPayload {
             }
             shown.remove(shown.size() - 1);
         }
+    }
+
+    /**
+     * The failure Signoff sends when a review reached its {@code expiresAt} without a decision. The cause has the
+     * same {@code decision} key as a reviewer's rejection, so one Pass state can read either.
+     */
+    public Callback expired(String taskId, Instant expiresAt, Instant expiredAt) {
+        ObjectNode cause = ContractJson.object();
+        cause.put("decision", "expired");
+        cause.put("expiresAt", TIMESTAMP.format(expiresAt));
+        cause.put("expiredAt", TIMESTAMP.format(expiredAt));
+        cause.put("taskId", taskId);
+        return Callback.failure(EXPIRED, ContractJson.write(cause));
     }
 
     private static ObjectNode body(ReviewerDecision decision, String wireDecision, JsonNode output) {

@@ -59,11 +59,15 @@ final class RequestReader {
         Optional<String> requestedBy = f.text("requestedBy", false, Limits.MAX_PRINCIPAL_CHARS, LINE);
         Optional<Instant> dueAt = f.timestamp("dueAt");
         Optional<Instant> timeoutAt = f.timestamp("timeoutAt");
+        Optional<Instant> expiresAt = f.timestamp("expiresAt");
         Optional<Long> heartbeat = f.integer("heartbeatSeconds", 1, Limits.MAX_HEARTBEAT_SECONDS);
         Set<Outcome> decisions = decisions(f.array("decisions", false, Outcome.values().length));
         Map<String, String> metadata = metadata(f.object("metadata", false));
         checkOrder(dueAt, timeoutAt, "dueAt", "must not be after timeoutAt");
         checkOrder(enteredAt, timeoutAt, "timeoutAt", "must not be before enteredAt");
+        checkOrder(dueAt, expiresAt, "dueAt", "must not be after expiresAt");
+        checkOrder(expiresAt, timeoutAt, "expiresAt", "must not be after timeoutAt");
+        checkOrder(enteredAt, expiresAt, "expiresAt", "must not be before enteredAt");
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -83,6 +87,7 @@ final class RequestReader {
                 requestedBy,
                 dueAt,
                 timeoutAt,
+                expiresAt,
                 heartbeat.map(Long::intValue),
                 decisions,
                 metadata));

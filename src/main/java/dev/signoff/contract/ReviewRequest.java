@@ -28,6 +28,7 @@ public record ReviewRequest(
         Optional<String> requestedBy,
         Optional<Instant> dueAt,
         Optional<Instant> timeoutAt,
+        Optional<Instant> expiresAt,
         Optional<Integer> heartbeatSeconds,
         Set<Outcome> decisions,
         Map<String, String> metadata) {

@@ -33,6 +33,11 @@ class DeliveryStore {
             String marker,
             int attempts) {
 
+        /** Signoff.Expired for a task nobody decided: the only callback with a task but no decision. */
+        boolean expiry() {
+            return taskId != null && marker.equals(taskId.toString());
+        }
+
         @Override
         public String toString() {
             return "Claimed[" + id + ", task " + taskId + ", attempt " + (attempts + 1) + "]";
@@ -71,7 +76,11 @@ class DeliveryStore {
                 .map(id -> {
                     OutboxEntry entry = OutboxEntry.findById(id);
                     entry.leaseUntil = leaseUntil;
-                    String marker = String.valueOf(entry.decisionId != null ? entry.decisionId : entry.quarantineId);
+                    // What identifies our callback in the execution history: the decision, the quarantined message,
+                    // or for Signoff.Expired the task itself.
+                    UUID marker = entry.decisionId != null
+                            ? entry.decisionId
+                            : entry.quarantineId != null ? entry.quarantineId : entry.taskId;
                     return new Claimed(
                             entry.id,
                             entry.taskId,
@@ -81,7 +90,7 @@ class DeliveryStore {
                             entry.outputJson,
                             entry.errorCode,
                             entry.errorCause,
-                            marker,
+                            String.valueOf(marker),
                             entry.attempts);
                 })
                 .toList();
@@ -93,6 +102,12 @@ class DeliveryStore {
         entry.status = OutboxEntry.Status.DELIVERED;
         entry.deliveredAt = clock.instant();
         entry.lastError = note;
+        if (claimed.expiry()) {
+            // The task was closed as EXPIRED when the callback was queued; only the delivery is news.
+            audit.record(
+                    AuditLog.SYSTEM, claimed.taskId(), "CALLBACK_DELIVERED", note == null ? "Signoff.Expired" : note);
+            return;
+        }
         closeTask(claimed.taskId(), TaskStatus.DELIVERED, note, "CALLBACK_DELIVERED");
     }
 

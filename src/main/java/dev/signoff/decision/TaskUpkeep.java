@@ -1,6 +1,8 @@
 package dev.signoff.decision;
 
 import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.Callback;
+import dev.signoff.contract.CallbackPayload;
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.security.TokenCipher;
@@ -16,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps waiting executions alive and the inbox honest. Workflows that set HeartbeatSeconds get a heartbeat at a
  * third of that interval while their task is open or its callback is on its way; a task whose workflow has
- * stopped waiting (deadline passed, or a heartbeat answered TaskTimedOut) leaves the inbox as EXPIRED.
+ * stopped waiting (deadline passed, or a heartbeat answered TaskTimedOut) leaves the inbox as EXPIRED. A review
+ * still open at its expiresAt is closed the same way, and its workflow is told with Signoff.Expired.
  * Several instances may run this at once: a duplicate heartbeat is harmless.
  */
 @ApplicationScoped
@@ -26,12 +29,22 @@ class TaskUpkeep {
 
     private final StepFunctionsGateway stepFunctions;
     private final TokenCipher cipher;
+    private final Outbox outbox;
+    private final CallbackPayload payloads;
     private final AuditLog audit;
     private final Clock clock;
 
-    TaskUpkeep(StepFunctionsGateway stepFunctions, TokenCipher cipher, AuditLog audit, Clock clock) {
+    TaskUpkeep(
+            StepFunctionsGateway stepFunctions,
+            TokenCipher cipher,
+            Outbox outbox,
+            CallbackPayload payloads,
+            AuditLog audit,
+            Clock clock) {
         this.stepFunctions = stepFunctions;
         this.cipher = cipher;
+        this.outbox = outbox;
+        this.payloads = payloads;
         this.audit = audit;
         this.clock = clock;
     }
@@ -42,6 +55,7 @@ class TaskUpkeep {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         expireOverdue();
+        closeUndecided();
         for (HeartbeatDue due : heartbeatsDue()) {
             heartbeat(due);
         }
@@ -55,6 +69,41 @@ class TaskUpkeep {
         List<ReviewTask> overdue = ReviewTask.list("status = ?1 and timeoutAt < ?2", TaskStatus.PENDING, now);
         for (ReviewTask task : overdue) {
             close(task, "The workflow stopped waiting at its deadline (" + task.timeoutAt + ") before anyone decided");
+        }
+    }
+
+    /**
+     * Closes reviews past their expiresAt and queues Signoff.Expired for each. The close is a conditional update,
+     * so a reviewer deciding at the same moment, or another instance doing the same round, either wins outright or
+     * finds the task already closed: the workflow gets exactly one answer.
+     */
+    @Transactional
+    void closeUndecided() {
+        Instant now = clock.instant();
+        List<ReviewTask> due = ReviewTask.list("status = ?1 and expiresAt < ?2", TaskStatus.PENDING, now);
+        for (ReviewTask task : due) {
+            String reason = "Nobody decided before the review closed at " + task.expiresAt + "; the workflow was told ("
+                    + CallbackPayload.EXPIRED + ")";
+            int closed = ReviewTask.update(
+                    "status = ?1, statusReason = ?2, closedAt = ?3, version = version + 1 where id = ?4 and status = ?5",
+                    TaskStatus.EXPIRED,
+                    reason,
+                    now,
+                    task.id,
+                    TaskStatus.PENDING);
+            if (closed == 1) {
+                Callback callback = payloads.expired(task.id.toString(), task.expiresAt, now);
+                outbox.enqueueFailure(
+                        task.id,
+                        null,
+                        null,
+                        task.executionArn,
+                        task.tokenCiphertext,
+                        callback.error(),
+                        callback.cause());
+                audit.record(AuditLog.SYSTEM, task.id, "TASK_EXPIRED", reason);
+                LOG.infof("Task %s expired at %s; sending %s", task.id, task.expiresAt, CallbackPayload.EXPIRED);
+            }
         }
     }
 

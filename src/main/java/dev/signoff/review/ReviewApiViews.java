@@ -26,6 +26,7 @@ final class ReviewApiViews {
             Instant receivedAt,
             Instant dueAt,
             Instant timeoutAt,
+            Instant expiresAt,
             String summary,
             List<Finding> findings,
             List<Artifact> artifacts,
@@ -58,6 +59,7 @@ final class ReviewApiViews {
                 task.receivedAt,
                 task.dueAt,
                 task.timeoutAt,
+                task.expiresAt,
                 r.summary().orElse(null),
                 r.findings().stream()
                         .map(f -> new Finding(

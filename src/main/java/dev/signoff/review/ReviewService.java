@@ -63,6 +63,7 @@ public class ReviewService {
         task.receivedAt = clock.instant();
         task.dueAt = request.dueAt().orElse(null);
         task.timeoutAt = request.timeoutAt().orElse(null);
+        task.expiresAt = request.expiresAt().orElse(null);
         task.heartbeatSeconds = request.heartbeatSeconds().orElse(null);
         task.persist();
         request.assignees().groups().forEach(g -> new TaskAssignee(task.id, TaskAssignee.Kind.GROUP, g).persist());

@@ -66,6 +66,9 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "timeout_at")
     public Instant timeoutAt;
 
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
     @Column(name = "heartbeat_seconds")
     public Integer heartbeatSeconds;
 

@@ -11,7 +11,10 @@ public enum TaskStatus {
     DECIDED,
     /** Step Functions accepted the callback; the execution has moved on. */
     DELIVERED,
-    /** Step Functions no longer waits for this token (timed out, closed, unknown): nothing can be delivered. */
+    /**
+     * Closed without a decision: Step Functions no longer waits for this token (timed out, closed, unknown), or
+     * nobody decided by the request's expiresAt and Signoff failed the execution with Signoff.Expired.
+     */
     EXPIRED,
     /** Withdrawn before anyone decided (the execution was stopped). */
     CANCELLED,

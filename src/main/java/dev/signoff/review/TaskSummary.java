@@ -14,6 +14,7 @@ public record TaskSummary(
         Instant receivedAt,
         Instant dueAt,
         Instant timeoutAt,
+        Instant expiresAt,
         Instant decidedAt) {
 
     static TaskSummary of(ReviewTask task) {
@@ -27,6 +28,7 @@ public record TaskSummary(
                 task.receivedAt,
                 task.dueAt,
                 task.timeoutAt,
+                task.expiresAt,
                 task.decidedAt);
     }
 

@@ -85,6 +85,18 @@ class CallbackPayloadTest {
     }
 
     @Test
+    void expiry_sends_task_failure_signoff_expired_naming_the_task_and_both_times() {
+        Callback callback =
+                payload.expired("t-42", Instant.parse("2026-11-05T17:00:00Z"), Instant.parse("2026-11-05T17:00:12.5Z"));
+
+        assertThat(callback.kind()).isEqualTo(Callback.Kind.FAILURE);
+        assertThat(callback.error()).isEqualTo("Signoff.Expired");
+        assertThat(callback.cause())
+                .isEqualTo("{\"decision\":\"expired\",\"expiresAt\":\"2026-11-05T17:00:00.000Z\","
+                        + "\"expiredAt\":\"2026-11-05T17:00:12.500Z\",\"taskId\":\"t-42\"}");
+    }
+
+    @Test
     void request_changes_sends_task_failure_signoff_changes_requested() {
         Callback callback = ready(decision(Outcome.REQUEST_CHANGES, null, false, "Use the 7% rate"), Optional.empty());
 

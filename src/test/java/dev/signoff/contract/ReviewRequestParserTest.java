@@ -61,6 +61,7 @@ class ReviewRequestParserTest {
         assertThat(r.requestedBy()).hasValue("invoice-agent");
         assertThat(r.dueAt()).hasValue(Instant.parse("2026-11-04T16:00:00Z"));
         assertThat(r.timeoutAt()).hasValue(Instant.parse("2026-11-10T10:15:30Z"));
+        assertThat(r.expiresAt()).hasValue(Instant.parse("2026-11-06T16:00:00Z"));
         assertThat(r.heartbeatSeconds()).hasValue(3600);
         assertThat(r.decisions()).containsExactly(Outcome.APPROVE, Outcome.REJECT);
         assertThat(r.metadata())
@@ -82,7 +83,8 @@ class ReviewRequestParserTest {
         assertThat(r.assignees().users()).containsExactly("dev@example.com");
         assertThat(List.of(r.stateMachineArn(), r.stateName(), r.summary(), r.requestedBy()))
                 .allMatch(Optional::isEmpty);
-        assertThat(List.of(r.enteredAt(), r.dueAt(), r.timeoutAt())).allMatch(Optional::isEmpty);
+        assertThat(List.of(r.enteredAt(), r.dueAt(), r.timeoutAt(), r.expiresAt()))
+                .allMatch(Optional::isEmpty);
         assertThat(r.proposedOutput()).isEmpty();
         assertThat(r.outputSchema()).isEmpty();
         assertThat(r.heartbeatSeconds()).isEmpty();
