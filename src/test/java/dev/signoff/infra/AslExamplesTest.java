@@ -12,8 +12,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class AslExamplesTest {
-    static final List<String> SIGNOFF_ERRORS =
-            List.of("Signoff.Rejected", "Signoff.ChangesRequested", "Signoff.InvalidRequest", "States.Timeout");
+    static final List<String> SIGNOFF_ERRORS = List.of(
+            "Signoff.Rejected",
+            "Signoff.ChangesRequested",
+            "Signoff.InvalidRequest",
+            "Signoff.Expired",
+            "States.Timeout");
     private static final long ONE_YEAR_SECONDS = 365L * 24 * 3600;
 
     @Test
@@ -121,6 +125,9 @@ class AslExamplesTest {
                 assertThat(body.get("stateMachineArn.$").textValue()).isEqualTo("$$.StateMachine.Id");
                 assertThat(body.get("stateName.$").textValue()).isEqualTo("$$.State.Name");
                 assertThat(body.get("enteredAt.$").textValue()).isEqualTo("$$.State.EnteredTime");
+                assertThat(body.has("expiresAt.$"))
+                        .as(name + "/" + review.name() + " sends a review window")
+                        .isTrue();
             }
         }
     }

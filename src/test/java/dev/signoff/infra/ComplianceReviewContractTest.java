@@ -47,6 +47,50 @@ class ComplianceReviewContractTest {
                 .satisfies(a -> assertThat(a.uri()).isEqualTo("s3://acme-change-mgmt/requests/CHG-2291.pdf"));
         assertThat(first.findings().get(0).severity()).isEqualTo(ReviewRequest.Severity.HIGH);
         assertThat(first.heartbeatSeconds()).isEmpty();
+        assertThat(signoff.requests)
+                .extracting(r -> r.expiresAt().map(Object::toString))
+                .as("every approver's request closes at the same time")
+                .containsOnly(java.util.Optional.of("2026-11-30T17:00:00Z"));
+        long timeout = InfraFiles.example("compliance-review")
+                .at("/States/CollectApprovals/ItemProcessor/States/RequestApproval/TimeoutSeconds")
+                .longValue();
+        assertThat(first.expiresAt().orElseThrow())
+                .isBefore(first.enteredAt().orElseThrow().plusSeconds(timeout));
+    }
+
+    @Test
+    void an_approver_whose_window_closed_counts_as_not_approving_and_is_recorded_as_expired() {
+        AslWalker.Run run = script().then(
+                        "RequestApproval", signoff.approve(null), signoff.expire(), signoff.approve(null))
+                .agent("RecordApproval", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        assertThat(run.path()).contains("VoteExpired");
+        JsonNode item = run.visitsOf("RecordApproval").get(0).parameters().get("Item");
+        JsonNode votes = JsonPathParameters.parseJson(item.at("/votes/S").textValue());
+        assertThat(votes.get("approved")).hasSize(2);
+        JsonNode expired = votes.get("expired");
+        assertThat(expired).hasSize(1);
+        assertThat(expired.get(0).at("/approver/users/0").textValue()).isEqualTo("cto@acme.example");
+        assertThat(expired.get(0).at("/decision/decision").textValue()).isEqualTo("expired");
+        assertThat(expired.get(0).at("/decision/expiresAt").textValue()).isEqualTo("2026-11-30T17:00:00.000Z");
+        assertThat(expired.get(0).at("/decision/taskId").textValue()).isEqualTo("task-2");
+    }
+
+    @Test
+    void expired_approvals_do_not_make_up_the_quorum() {
+        AslWalker.Run run = script().then("RequestApproval", signoff.approve(null), signoff.expire(), signoff.expire())
+                .agent("RecordRejection", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("Compliance.NotApproved");
+        JsonNode item = run.visitsOf("RecordRejection").get(0).parameters().get("Item");
+        assertThat(item.at("/outcome/S").textValue()).isEqualTo("rejected");
+        JsonNode votes = JsonPathParameters.parseJson(item.at("/votes/S").textValue());
+        assertThat(votes.get("approved")).hasSize(1);
+        assertThat(votes.get("expired")).hasSize(2);
     }
 
     @Test
@@ -98,6 +142,11 @@ class ComplianceReviewContractTest {
         assertThat(secondPrompt).contains("Name the read-only role");
         assertThat(signoff.requests).hasSize(6);
         assertThat(signoff.requests.get(3).metadata()).containsEntry("revision", "1");
+        assertThat(signoff.requests.subList(0, 3))
+                .allSatisfy(r -> assertThat(r.expiresAt()).isPresent());
+        assertThat(signoff.requests.subList(3, 6))
+                .as("the input's window is for the first round; the second starts after it may have passed")
+                .allSatisfy(r -> assertThat(r.expiresAt()).isEmpty());
     }
 
     @Test

@@ -53,8 +53,10 @@ class DocumentProcessingContractTest {
         assertThat(request.assignees().groups()).containsExactly("ap-reviewers");
         assertThat(request.requestedBy()).contains("intake-bot@acme.example");
         assertThat(request.heartbeatSeconds()).contains(3600);
+        assertThat(request.expiresAt().map(Object::toString)).contains("2026-11-26T17:00:00Z");
         assertThat(request.metadata())
-                .isEqualTo(Map.of("documentType", "invoice", "confidence", "0.62", "revision", "0"));
+                .isEqualTo(
+                        Map.of("documentType", "invoice", "confidence", "0.62", "revision", "0", "escalated", "false"));
         assertThat(run.path()).containsSubsequence("HumanReview", "UseReviewedFields", "RouteDocument");
     }
 
@@ -118,6 +120,85 @@ class DocumentProcessingContractTest {
         assertThat(signoff.requests.get(1).metadata()).containsEntry("revision", "1");
         assertThat(signoff.requests.get(1).taskToken())
                 .isNotEqualTo(signoff.requests.get(0).taskToken());
+        assertThat(signoff.requests.get(1).expiresAt())
+                .as("the input's window is for the first request; a later round may start after it")
+                .isEmpty();
+    }
+
+    @Test
+    void an_expired_review_goes_once_to_the_senior_group_with_the_same_extraction_and_their_own_window() {
+        AslWalker.Run run = script().agent("ExtractFields", 1)
+                .agent("ClassifyDocument", 1)
+                .then("HumanReview", signoff.expire(), signoff.approve("Checked by a senior"))
+                .agent("RouteDocument", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        assertThat(run.path())
+                .containsSubsequence(
+                        "HumanReview",
+                        "EscalatedAlready",
+                        "EscalateToSeniors",
+                        "GiveSeniorsTheirWindow",
+                        "HumanReview",
+                        "UseReviewedFields",
+                        "RouteDocument");
+        assertThat(run.visitsOf("ExtractFields")).hasSize(1);
+        ReviewRequest firstLine = signoff.requests.get(0);
+        ReviewRequest seniors = signoff.requests.get(1);
+        long timeout =
+                script().definition.at("/States/HumanReview/TimeoutSeconds").longValue();
+        assertThat(firstLine.expiresAt().orElseThrow())
+                .as("the window closes before Step Functions would time the step out")
+                .isBefore(firstLine.enteredAt().orElseThrow().plusSeconds(timeout));
+        assertThat(firstLine.assignees().groups()).containsExactly("ap-reviewers");
+        assertThat(seniors.assignees().groups()).containsExactly("ap-senior-reviewers");
+        assertThat(seniors.expiresAt().map(Object::toString)).contains("2026-11-27T12:00:00Z");
+        assertThat(seniors.metadata()).containsEntry("escalated", "true").containsEntry("revision", "0");
+        assertThat(seniors.proposedOutput()).isEqualTo(firstLine.proposedOutput());
+        assertThat(seniors.taskToken()).isNotEqualTo(firstLine.taskToken());
+    }
+
+    @Test
+    void a_review_that_expires_again_with_the_seniors_fails_with_signoffs_expiry_as_cause() {
+        AslWalker.Run run = script().agent("ExtractFields", 1)
+                .agent("ClassifyDocument", 1)
+                .then("HumanReview", signoff.expire(), signoff.expire())
+                .run();
+
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("Document.ReviewExpired");
+        assertThat(run.visitsOf("HumanReview")).hasSize(2);
+        JsonNode cause = JsonPathParameters.parseJson(run.cause());
+        assertThat(cause.get("decision").textValue()).isEqualTo("expired");
+        assertThat(cause.get("expiresAt").textValue()).isEqualTo("2026-11-27T12:00:00.000Z");
+        assertThat(cause.get("expiredAt").textValue()).isEqualTo("2026-11-27T12:00:09.000Z");
+        assertThat(cause.get("taskId").textValue()).isEqualTo("task-2");
+    }
+
+    @Test
+    void after_escalation_a_change_request_stays_with_the_seniors_without_a_window() {
+        AslWalker.Run run = script().agent("ExtractFields", 2)
+                .agent("ClassifyDocument", 2)
+                .then(
+                        "HumanReview",
+                        signoff.expire(),
+                        signoff.requestChanges("Supplier is Globex AG"),
+                        signoff.approve("ok"))
+                .agent("RouteDocument", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        ReviewRequest third = signoff.requests.get(2);
+        assertThat(third.assignees().groups()).containsExactly("ap-senior-reviewers");
+        assertThat(third.expiresAt()).isEmpty();
+        assertThat(third.metadata()).containsEntry("revision", "1").containsEntry("escalated", "true");
+        assertThat(run.visitsOf("ExtractFields")
+                        .get(1)
+                        .parameters()
+                        .at("/Payload/reviewerFeedback/comment")
+                        .textValue())
+                .isEqualTo("Supplier is Globex AG");
     }
 
     @Test

@@ -43,6 +43,12 @@ class ResearchLoopContractTest {
         assertThat(request.assignees().groups()).containsExactly("research-leads");
         assertThat(request.assignees().users()).containsExactly("j.okafor");
         assertThat(request.dueAt().map(Object::toString)).contains("2026-12-01T17:00:00Z");
+        assertThat(request.expiresAt().map(Object::toString)).contains("2026-12-02T17:00:00Z");
+        long timeout = InfraFiles.example("research-loop")
+                .at("/States/ReviewFindings/TimeoutSeconds")
+                .longValue();
+        assertThat(request.expiresAt().orElseThrow())
+                .isBefore(request.enteredAt().orElseThrow().plusSeconds(timeout));
         assertThat(request.heartbeatSeconds()).contains(14400);
         assertThat(request.metadata()).containsEntry("documentCount", "42").containsEntry("revision", "0");
 
@@ -80,6 +86,63 @@ class ResearchLoopContractTest {
                 .allSatisfy(t -> assertThat(t).startsWith("Research findings: "))
                 .last()
                 .satisfies(t -> assertThat(t).endsWith("(revision 2)"));
+        assertThat(signoff.requests)
+                .extracting(r -> r.expiresAt().isPresent())
+                .as("only the first request carries the input's window")
+                .containsExactly(true, false, false);
+    }
+
+    @Test
+    void an_expired_review_is_reported_on_the_escalation_topic_and_asked_again_without_a_window() {
+        AslWalker.Run run = script().agent("ProposeFindings", 1)
+                .then("ReviewFindings", signoff.expire(), signoff.approve("Sorry for the delay"))
+                .agent("ReportExpiredReview", 1)
+                .agent("ContinueResearch", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        assertThat(run.path())
+                .containsSubsequence(
+                        "ReviewFindings",
+                        "ReportExpiredReview",
+                        "AskAgainWithoutWindow",
+                        "ReviewFindings",
+                        "ContinueResearch");
+        assertThat(run.visitsOf("ProposeFindings")).hasSize(1);
+        JsonNode published = run.visitsOf("ReportExpiredReview").get(0).parameters();
+        assertThat(published.get("TopicArn").textValue()).isEqualTo("${EscalationTopicArn}");
+        assertThat(published.get("Message").textValue())
+                .contains("Heat pump adoption in EU multifamily housing")
+                .contains("2026-12-02T17:00:00Z")
+                .contains(
+                        InfraFiles.resource("context.json").at("/Execution/Id").textValue());
+        ReviewRequest again = signoff.requests.get(1);
+        assertThat(again.expiresAt()).isEmpty();
+        assertThat(again.dueAt().map(Object::toString)).contains("2026-12-01T17:00:00Z");
+        assertThat(again.title()).endsWith("(revision 0)");
+        assertThat(again.taskToken()).isNotEqualTo(signoff.requests.get(0).taskToken());
+        assertThat(run.visitsOf("ContinueResearch")
+                        .get(0)
+                        .parameters()
+                        .at("/Payload/decisionId")
+                        .textValue())
+                .isEqualTo("decision-2");
+    }
+
+    @Test
+    void a_review_asked_again_after_expiry_and_still_undecided_ends_as_stalled() {
+        AslWalker.Run run = script().agent("ProposeFindings", 1)
+                .then("ReviewFindings", signoff.expire(), signoff.timeOut())
+                .then("ReportExpiredReview", visit -> new AslWalker.Failure("SNS.InternalErrorException", "down"))
+                .agent("ReportStalledReview", 1)
+                .run();
+
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("Research.ReviewTimedOut");
+        assertThat(run.path())
+                .as("a failed notification does not stop the second request")
+                .containsSubsequence("ReportExpiredReview", "AskAgainWithoutWindow", "ReviewFindings");
+        assertThat(run.visitsOf("ReviewFindings")).hasSize(2);
     }
 
     @Test

@@ -58,6 +58,22 @@ final class SignoffReviewer {
         };
     }
 
+    /**
+     * Nobody decided before the request's expiresAt: Signoff closes the task at its next upkeep round and fails the
+     * execution with Signoff.Expired. A request without expiresAt cannot expire, so this refuses one.
+     */
+    AslWalker.Responder expire() {
+        return visit -> {
+            ReviewRequest request = accept(visit);
+            assertThat(request.expiresAt())
+                    .as(visit.state() + " sent no expiresAt, so Signoff would never close it early")
+                    .isPresent();
+            Instant expiresAt = request.expiresAt().orElseThrow();
+            Callback c = callbacks.expired("task-" + requests.size(), expiresAt, expiresAt.plusSeconds(9));
+            return new AslWalker.Failure(c.error(), c.cause());
+        };
+    }
+
     ReviewRequest accept(AslWalker.Visit visit) {
         JsonNode body = visit.parameters().get("MessageBody");
         assertThat(body).as("MessageBody of " + visit.state()).isNotNull();
