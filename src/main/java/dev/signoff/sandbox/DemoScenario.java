@@ -19,6 +19,8 @@ import java.util.OptionalLong;
  *     {@code multi-day-research}
  * @param agentOutput the execution input without deadlines, a JSON object
  * @param dueIn when the caller wants the decision, counted from the start; shorter than the timeout
+ * @param expiresIn when the review closes undecided ({@code expiresAt}), counted from the start; not before
+ *     {@code dueIn}, shorter than the timeout
  */
 public record DemoScenario(
         String name,
@@ -28,6 +30,7 @@ public record DemoScenario(
         long timeoutSeconds,
         OptionalLong heartbeatSeconds,
         Duration dueIn,
+        Duration expiresIn,
         String agentOutput,
         MessageBodyTemplate messageBody) {
 
@@ -39,13 +42,17 @@ public record DemoScenario(
         if (dueIn.isNegative() || dueIn.getSeconds() >= timeoutSeconds) {
             throw new IllegalArgumentException(name + ": dueIn must be shorter than TimeoutSeconds");
         }
+        if (expiresIn.compareTo(dueIn) < 0 || expiresIn.getSeconds() >= timeoutSeconds) {
+            throw new IllegalArgumentException(name + ": expiresIn must be from dueIn to shorter than TimeoutSeconds");
+        }
         if (!read(agentOutput).isObject()) {
             throw new IllegalArgumentException(name + ": the agent output must be a JSON object");
         }
     }
 
     /**
-     * The execution input: the agent output plus {@code deadlines.dueAt} and {@code deadlines.timeoutAt}, which
+     * The execution input: the agent output plus {@code deadlines.dueAt}, {@code deadlines.expiresAt} and
+     * {@code deadlines.timeoutAt}, which
      * the caller computes because JSONPath cannot add TimeoutSeconds to {@code $$.State.EnteredTime}.
      */
     public String executionInput(Instant startedAt) {
@@ -54,6 +61,12 @@ public record DemoScenario(
                 .put(
                         "dueAt",
                         startedAt.plus(dueIn).truncatedTo(ChronoUnit.MINUTES).toString())
+                .put(
+                        "expiresAt",
+                        startedAt
+                                .plus(expiresIn)
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString())
                 .put(
                         "timeoutAt",
                         startedAt

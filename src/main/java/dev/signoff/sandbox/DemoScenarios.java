@@ -30,16 +30,52 @@ public final class DemoScenarios {
 
     private static final String DEMO_URI_PREFIX = "s3://" + DEFAULT_BUCKET + "/";
 
-    private record Spec(String name, String pattern, String stateMachine, Duration dueIn) {}
+    private record Spec(String name, String pattern, String stateMachine, Duration dueIn, Duration expiresIn) {}
 
+    // The reminder's review closes 20 minutes after the sandbox starts it, so Signoff.Expired can be watched live.
     private static final List<Spec> SPECS = List.of(
-            new Spec("invoice-INV-2026-0147", DOCUMENT_PROCESSING, "invoice-extraction", Duration.ofHours(6)),
-            new Spec("invoice-INV-2026-0147-reminder", DOCUMENT_PROCESSING, "invoice-extraction", Duration.ofHours(4)),
-            new Spec("expense-case-r-alvarez", COMPLIANCE_REVIEW, "expense-compliance-review", Duration.ofDays(2)),
-            new Spec("expense-case-j-okafor", COMPLIANCE_REVIEW, "expense-compliance-review", Duration.ofDays(2)),
-            new Spec("expense-case-m-tanaka", COMPLIANCE_REVIEW, "expense-compliance-review", Duration.ofDays(3)),
-            new Spec("hitl-market-sizing-day-3", MULTI_DAY_RESEARCH, "market-research", Duration.ofDays(3)),
-            new Spec("hitl-vendor-landscape", MULTI_DAY_RESEARCH, "market-research", Duration.ofDays(4)));
+            new Spec(
+                    "invoice-INV-2026-0147",
+                    DOCUMENT_PROCESSING,
+                    "invoice-extraction",
+                    Duration.ofHours(6),
+                    Duration.ofHours(24)),
+            new Spec(
+                    "invoice-INV-2026-0147-reminder",
+                    DOCUMENT_PROCESSING,
+                    "invoice-extraction",
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(20)),
+            new Spec(
+                    "expense-case-r-alvarez",
+                    COMPLIANCE_REVIEW,
+                    "expense-compliance-review",
+                    Duration.ofDays(2),
+                    Duration.ofDays(4)),
+            new Spec(
+                    "expense-case-j-okafor",
+                    COMPLIANCE_REVIEW,
+                    "expense-compliance-review",
+                    Duration.ofDays(2),
+                    Duration.ofDays(4)),
+            new Spec(
+                    "expense-case-m-tanaka",
+                    COMPLIANCE_REVIEW,
+                    "expense-compliance-review",
+                    Duration.ofDays(3),
+                    Duration.ofDays(4)),
+            new Spec(
+                    "hitl-market-sizing-day-3",
+                    MULTI_DAY_RESEARCH,
+                    "market-research",
+                    Duration.ofDays(3),
+                    Duration.ofDays(5)),
+            new Spec(
+                    "hitl-vendor-landscape",
+                    MULTI_DAY_RESEARCH,
+                    "market-research",
+                    Duration.ofDays(4),
+                    Duration.ofDays(5)));
 
     private final List<DemoScenario> scenarios;
 
@@ -73,6 +109,7 @@ public final class DemoScenarios {
                     state.timeoutSeconds(),
                     state.heartbeatSeconds(),
                     spec.dueIn(),
+                    spec.expiresIn(),
                     agentOutput.toString(),
                     state.messageBody()));
         }

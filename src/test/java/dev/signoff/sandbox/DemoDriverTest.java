@@ -180,14 +180,28 @@ class DemoDriverTest {
     }
 
     @Test
-    void deadlines_are_hours_to_days_out_and_no_request_asks_for_heartbeats() {
+    void deadlines_are_minutes_to_days_out_and_no_request_asks_for_heartbeats() {
         for (ReviewRequest request : startAllAndParse().values()) {
             Instant dueAt = request.dueAt().orElseThrow();
             Instant timeoutAt = request.timeoutAt().orElseThrow();
             assertThat(request.heartbeatSeconds()).isEmpty();
-            assertThat(dueAt).isAfter(NOW.plus(Duration.ofHours(2))).isBefore(timeoutAt);
+            assertThat(dueAt).isAfter(NOW.plus(Duration.ofMinutes(5))).isBefore(timeoutAt);
             assertThat(Duration.between(NOW, timeoutAt)).isBetween(Duration.ofHours(12), Duration.ofDays(30));
+            request.expiresAt()
+                    .ifPresent(expiresAt ->
+                            assertThat(expiresAt).isAfterOrEqualTo(dueAt).isBefore(timeoutAt));
         }
+    }
+
+    @Test
+    void the_invoice_reminder_closes_within_the_half_hour_so_signoff_expired_can_be_seen_live() {
+        Map<String, ReviewRequest> requests = startAllAndParse();
+        ReviewRequest reminder = requests.values().stream()
+                .filter(r -> r.executionArn().contains("invoice-INV-2026-0147-reminder"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Duration.between(NOW, reminder.expiresAt().orElseThrow()))
+                .isBetween(Duration.ofMinutes(10), Duration.ofMinutes(30));
     }
 
     @Test

@@ -50,6 +50,9 @@ class DemoScenariosTest {
                     .as(scenario.name())
                     .isBetween(Duration.ofHours(2), Duration.ofDays(30));
             assertThat(scenario.dueIn()).as(scenario.name()).isLessThan(Duration.ofSeconds(scenario.timeoutSeconds()));
+            assertThat(scenario.expiresIn())
+                    .as(scenario.name())
+                    .isBetween(scenario.dueIn(), Duration.ofSeconds(scenario.timeoutSeconds() - 1));
         }
     }
 
@@ -60,6 +63,8 @@ class DemoScenariosTest {
         JsonNode input = JSON.readTree(research.executionInput(START));
 
         assertThat(input.path("deadlines").path("dueAt").asText()).isEqualTo("2026-11-29T09:30:00Z");
+        assertThat(input.path("deadlines").path("expiresAt").asText())
+                .isEqualTo(START.plus(research.expiresIn()).minusMillis(250).toString());
         assertThat(input.path("deadlines").path("timeoutAt").asText())
                 .isEqualTo(START.plusSeconds(research.timeoutSeconds())
                         .minusMillis(250)
@@ -134,6 +139,7 @@ class DemoScenariosTest {
                         invoice.stateName(),
                         invoice.timeoutSeconds(),
                         invoice.heartbeatSeconds(),
+                        Duration.ofSeconds(invoice.timeoutSeconds()),
                         Duration.ofSeconds(invoice.timeoutSeconds()),
                         invoice.agentOutput(),
                         invoice.messageBody()))
