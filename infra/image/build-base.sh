@@ -82,7 +82,7 @@ mkdir -p "$rootfs$WORKDIR"
 install -m 0755 "$HERE/healthcheck.sh" "$rootfs/usr/local/bin/signoff-healthcheck"
 
 java_home="$(dirname "$(dirname "$(readlink -f "$rootfs/usr/bin/java" | sed "s|^$rootfs||")")")"
-java_version="$(in_root java -version 2>&1 | head -n 1)"
+java_version="openjdk-17-jre-headless $(in_root dpkg-query -W -f '${Version}' openjdk-17-jre-headless)"
 packages="$(in_root dpkg-query -W -f '${Package}\n' | wc -l)"
 
 umount "$rootfs/proc"
@@ -94,6 +94,11 @@ rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/var/cac
 find "$rootfs/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete 2>/dev/null || true
 find "$rootfs/usr/share/doc" -mindepth 1 -type d -empty -delete 2>/dev/null || true
 find "$rootfs/dev" -mindepth 1 -delete
+# debootstrap copies the build machine's name and resolver; the container runtime mounts its own over these.
+: >"$rootfs/etc/hostname"
+: >"$rootfs/etc/resolv.conf"
+chmod 0644 "$rootfs/etc/hostname" "$rootfs/etc/resolv.conf"
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$rootfs/etc/hosts"
 chmod 1777 "$rootfs/tmp"
 
 log "Packing the layer"
@@ -118,7 +123,7 @@ jq -n --arg diff "$diff_id" --arg created "$created" --arg home "$java_home" --a
     },
     Labels: {
       "org.opencontainers.image.base.name": "debian:bookworm (debootstrap minbase)",
-      "dev.signoff.base.java": $java
+      "dev.signoff.base.jre": $java
     }
   },
   rootfs: {type: "layers", diff_ids: [$diff]},
