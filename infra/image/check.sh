@@ -11,12 +11,12 @@
 #
 # Usage (as root: unpacking with owners, chroot and mounts need it):
 #   bash infra/image/check.sh [registry/repository@digest|:tag]
-# Default: the image build.sh pushed last (target/jib-image.digest) in 127.0.0.1:5000/signoff/signoff.
+# Default: the image build.sh pushed last (target/jib-image.digest) in 127.0.0.1:5000/signoff.
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); creates and drops the database signoff_image.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-IMAGE="${1:-127.0.0.1:5000/signoff/signoff@$(cat target/jib-image.digest 2>/dev/null)}"
+IMAGE="${1:-127.0.0.1:5000/signoff@$(cat target/jib-image.digest 2>/dev/null)}"
 PORT="${SIGNOFF_CHECK_PORT:-18080}"
 DB=signoff_image
 export PGOPTIONS='--client-min-messages=warning'
