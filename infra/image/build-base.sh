@@ -3,7 +3,7 @@
 # minbase) with OpenJDK 17 (JRE, headless), CA certificates, a non-root user 185:185 and a health probe, packed as
 # a `docker save`-style tarball that Jib reads through `quarkus.jib.base-jvm-image=tar://...`.
 #
-# Usage (as root: debootstrap and chroot need it):  bash infra/image/build-base.sh [--rebuild]
+# Usage: bash infra/image/build-base.sh [--rebuild]   (as root when it has to build: debootstrap, chroot)
 # Output: infra/image/build/signoff-base.tar (git-ignored). It is rebuilt when this script changes, when it is
 # older than SIGNOFF_BASE_MAX_AGE_DAYS (default 7, so security updates arrive), or with --rebuild.
 set -euo pipefail
@@ -21,9 +21,6 @@ WORKDIR=/opt/signoff
 
 log() { printf '==> %s\n' "$*" >&2; }
 
-[ "$(id -u)" -eq 0 ] || { echo "build-base.sh needs root (debootstrap, chroot)" >&2; exit 1; }
-command -v debootstrap >/dev/null || { echo "debootstrap is missing: apt-get install debootstrap" >&2; exit 1; }
-
 recipe="$(cat "$HERE/build-base.sh" "$HERE/healthcheck.sh" | sha256sum | cut -c1-64)"
 if [ "${1:-}" != "--rebuild" ] && [ -s "$TARBALL" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$recipe" ] \
   && [ -z "$(find "$TARBALL" -mtime "+$MAX_AGE_DAYS")" ]; then
@@ -32,6 +29,8 @@ if [ "${1:-}" != "--rebuild" ] && [ -s "$TARBALL" ] && [ "$(cat "$STAMP" 2>/dev/
   exit 0
 fi
 
+[ "$(id -u)" -eq 0 ] || { echo "build-base.sh needs root (debootstrap, chroot)" >&2; exit 1; }
+command -v debootstrap >/dev/null || { echo "debootstrap is missing: apt-get install debootstrap" >&2; exit 1; }
 mkdir -p "$OUT_DIR"
 work="$(mktemp -d "$OUT_DIR/work.XXXXXX")"
 rootfs="$work/rootfs"

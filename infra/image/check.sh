@@ -179,7 +179,10 @@ as_app QUARKUS_HTTP_PORT="$PORT" /usr/local/bin/signoff-healthcheck /q/health/li
   || fail "the image's health probe passed against a closed port"
 pass "the image's HEALTHCHECK probe passes inside the container, and fails against a closed port"
 ! as_app /usr/bin/touch "$workdir/probe" 2>/dev/null || fail "the app's user can write to $workdir"
-! as_app /usr/bin/touch /etc/probe 2>/dev/null || fail "the root filesystem is writable"
+# As root in there, so that only the read-only mount, not a permission, can refuse the write.
+readonly_error="$(nsenter --target "$java_pid" --mount --root /usr/bin/touch /etc/probe 2>&1)" \
+  && fail "the root filesystem is writable"
+[[ $readonly_error == *"Read-only file system"* ]] || fail "writing to /etc: $readonly_error"
 as_app /usr/bin/touch /tmp/probe || fail "/tmp is not writable"
 pass "root filesystem read-only, /tmp writable (as ReadonlyRootFilesystem with the tmp volume in the task)"
 
