@@ -121,7 +121,7 @@ jq -n --arg diff "$diff_id" --arg created "$created" --arg home "$java_home" --a
       Interval: 30000000000, Timeout: 5000000000, StartPeriod: 90000000000, Retries: 3
     },
     Labels: {
-      "org.opencontainers.image.base.name": "debian:bookworm (debootstrap minbase)",
+      "dev.signoff.base": "debian bookworm, debootstrap minbase",
       "dev.signoff.base.jre": $java
     }
   },
