@@ -2,6 +2,7 @@ package dev.signoff.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +99,23 @@ class ServiceTemplateTest {
         assertThat("0").doesNotMatch(pattern);
         assertThat("root").doesNotMatch(pattern);
         assertThat("0:0").doesNotMatch(pattern);
+    }
+
+    @Test
+    void ecs_probes_liveness_with_the_probe_the_image_installs_unless_told_the_image_has_none() throws Exception {
+        Map<?, ?> health = (Map<?, ?>) container().get("HealthCheck");
+        assertThat(health.get("Command"))
+                .isEqualTo(List.of("CMD", "/usr/local/bin/signoff-healthcheck", "/q/health/live"));
+        assertThat((Integer) health.get("StartPeriod")).isGreaterThanOrEqualTo(60);
+        String baseImage = Files.readString(InfraFiles.ROOT.resolve("infra/image/build-base.sh"));
+        assertThat(baseImage)
+                .contains("\"$rootfs/usr/local/bin/signoff-healthcheck\"")
+                .contains("Test: [\"CMD\", \"/usr/local/bin/signoff-healthcheck\", \"/q/health/live\"]");
+
+        Map<String, String> withoutProbe = new HashMap<>(TemplateSamples.minimal(TEMPLATE));
+        withoutProbe.put("ContainerHealthCheck", "none");
+        CfnEvaluator other = new CfnEvaluator(InfraFiles.template(TEMPLATE), withoutProbe);
+        assertThat(container(other)).doesNotContainKey("HealthCheck");
     }
 
     @Test
