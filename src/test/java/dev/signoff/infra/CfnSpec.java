@@ -68,7 +68,7 @@ final class CfnSpec {
         return version;
     }
 
-    private static String installedVersion() throws IOException {
+    static String installedVersion() throws IOException {
         Path manifest = PACKAGE.resolve("package.json");
         return Files.exists(manifest)
                 ? JSON.readTree(manifest.toFile()).path("version").asText()

@@ -46,9 +46,9 @@ class CloudFormationSpecTest {
     }
 
     @Test
-    void the_pinned_specification_is_the_one_loaded() throws IOException {
-        assertThat(CfnSpec.pinnedVersion()).isNotBlank();
+    void the_specification_loaded_is_the_pinned_package_version() throws IOException {
         assertThat(CfnSpec.get().version).matches("[0-9]+\\.[0-9]+\\.[0-9]+");
+        assertThat(CfnSpec.installedVersion()).isEqualTo(CfnSpec.pinnedVersion());
     }
 
     @Test
