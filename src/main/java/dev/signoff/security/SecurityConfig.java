@@ -2,10 +2,11 @@ package dev.signoff.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Keys that protect task tokens at rest, and the people the sandbox lets in. */
+/** Keys that protect task tokens at rest, which OIDC tokens are Signoff's, and the people the sandbox lets in. */
 @ConfigMapping(prefix = "signoff.security")
 public interface SecurityConfig {
 
@@ -26,6 +27,13 @@ public interface SecurityConfig {
 
         Optional<String> email();
     }
+
+    /**
+     * Audiences besides Signoff's client id ({@code quarkus.oidc.client-id}, always accepted) that an OIDC token may
+     * be issued for, e.g. an Entra ID application ID URI or an Okta authorization server audience. See
+     * {@link TokenAudienceValidator}.
+     */
+    Optional<List<String>> extraAudiences();
 
     /** The OIDC claim that carries a user's groups (used only with OIDC). */
     @WithDefault("groups")

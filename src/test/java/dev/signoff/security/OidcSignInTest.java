@@ -27,8 +27,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,8 +40,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Production sign-in against a real Keycloak: bearer tokens on the API, the browser code flow on pages, groups from
- * the token deciding who sees a task, and the reviewer named in the callback taken from the token.
+ * Production sign-in against a real Keycloak: bearer tokens on the API (only those issued for Signoff), the browser
+ * code flow on pages, groups from the token deciding who sees a task, and the reviewer named in the callback taken
+ * from the token.
  */
 @QuarkusTest
 @TestProfile(OidcSignInTest.OidcProfile.class)
@@ -137,6 +141,33 @@ class OidcSignInTest {
     }
 
     @Test
+    void a_token_keycloak_issued_to_another_client_of_the_realm_is_refused_even_for_the_same_user() {
+        String ours = KeycloakTestResource.accessToken("alice", "alice");
+        String theirs = KeycloakTestResource.accessToken(
+                KeycloakTestResource.OTHER_CLIENT_ID, KeycloakTestResource.OTHER_CLIENT_SECRET, "alice", "alice");
+        JsonNode theirClaims = claimsOf(theirs);
+        assertThat(theirClaims.get("preferred_username").asText())
+                .as("the same user, with the same groups: only the audience differs")
+                .isEqualTo("alice");
+        assertThat(theirClaims.get("groups").toString()).contains("finance-reviewers");
+        assertThat(theirClaims.get("azp").asText()).isEqualTo(KeycloakTestResource.OTHER_CLIENT_ID);
+        assertThat(String.valueOf(theirClaims.get("aud"))).doesNotContain("\"" + KeycloakTestResource.CLIENT_ID + "\"");
+        assertThat(claimsOf(ours).get("aud").toString()).contains("\"" + KeycloakTestResource.CLIENT_ID + "\"");
+
+        withToken(ours).get("/api/tasks").then().statusCode(200);
+        withToken(theirs).get("/api/tasks").then().statusCode(401);
+        withToken(theirs)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "approve"))
+                .post("/api/tasks/" + UUID.randomUUID() + "/decision")
+                .then()
+                .statusCode(401);
+        // The pages' tenant is hybrid and takes bearer tokens too: the same rule holds there.
+        withToken(ours).redirects().follow(false).get("/inbox").then().statusCode(200);
+        withToken(theirs).redirects().follow(false).get("/inbox").then().statusCode(401);
+    }
+
+    @Test
     void a_browser_without_a_session_is_sent_to_keycloak_to_sign_in() {
         given().redirects()
                 .follow(false)
@@ -200,5 +231,14 @@ class OidcSignInTest {
 
     private static RequestSpecification withToken(String token) {
         return given().auth().oauth2(token);
+    }
+
+    /** The payload of a JWT, read without verifying it (the test only inspects what Keycloak put in). */
+    private static JsonNode claimsOf(String jwt) {
+        try {
+            return Workflows.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

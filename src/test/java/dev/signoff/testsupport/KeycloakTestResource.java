@@ -33,6 +33,10 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     public static final String REALM = "signoff";
     public static final String CLIENT_ID = "signoff";
     public static final String CLIENT_SECRET = "signoff-test-secret";
+    /** Another application's client in the same realm: its tokens are not Signoff's. */
+    public static final String OTHER_CLIENT_ID = "expense-reports";
+
+    public static final String OTHER_CLIENT_SECRET = "expense-reports-test-secret";
 
     private static final Path SCRIPT = Path.of("src/test/keycloak/start-keycloak.sh");
     private static final Path LOG = Path.of("target/keycloak/keycloak.log");
@@ -51,10 +55,15 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     /** An access token for a realm user, by the password grant (direct access grants are on for the test client). */
     public static String accessToken(String username, String password) {
+        return accessToken(CLIENT_ID, CLIENT_SECRET, username, password);
+    }
+
+    /** An access token that the realm issues to the given client for a realm user, by the password grant. */
+    public static String accessToken(String clientId, String clientSecret, String username, String password) {
         String form = Stream.of(
                         Map.entry("grant_type", "password"),
-                        Map.entry("client_id", CLIENT_ID),
-                        Map.entry("client_secret", CLIENT_SECRET),
+                        Map.entry("client_id", clientId),
+                        Map.entry("client_secret", clientSecret),
                         Map.entry("username", username),
                         Map.entry("password", password),
                         Map.entry("scope", "openid"))
