@@ -119,6 +119,16 @@ class ServiceTemplateTest {
     }
 
     @Test
+    void extra_token_audiences_reach_the_container_only_when_given() {
+        assertThat(named(container(cfn).get("Environment"), "Value"))
+                .doesNotContainKey("SIGNOFF_SECURITY_EXTRA_AUDIENCES");
+        Map<String, String> environment =
+                named(container(TemplateSamples.fullOf(TEMPLATE)).get("Environment"), "Value");
+        assertThat(environment.get("SIGNOFF_SECURITY_EXTRA_AUDIENCES"))
+                .isEqualTo(TemplateSamples.full(TEMPLATE).get("OidcExtraAudiences"));
+    }
+
+    @Test
     void secrets_reach_the_container_from_secrets_manager_never_as_plain_environment() {
         Map<String, String> secrets = named(container(cfn).get("Secrets"), "ValueFrom");
         assertThat(secrets)
