@@ -19,6 +19,13 @@ public interface IntakeConfig {
     /** URL of the queue's dead-letter queue, shown to admins; Signoff never reads from it. */
     Optional<String> deadLetterQueueUrl();
 
+    /**
+     * URL of the queue of Step Functions "Execution Status Change" events (EventBridge rule target). When set,
+     * reviews of executions that ended (SUCCEEDED, FAILED, TIMED_OUT, ABORTED) before anyone decided are cancelled.
+     * Unset: nothing reads it, and such reviews stay open until their deadline, a heartbeat or a decision finds out.
+     */
+    Optional<String> executionEventsQueueUrl();
+
     /** Number of concurrent long-polling consumers. */
     @WithDefault("1")
     int pollers();

@@ -5,16 +5,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Long-polling consumers of the review queue. Each message is handled in its own transaction and deleted only
- * after that commits. On shutdown the pollers stop receiving, finish the batch in hand, and hand back at once any
- * message received after the stop was signalled, so nothing is half-done and nothing waits for a visibility timeout.
+ * Starts and stops the long-polling consumers: {@code pollers} of them on the review queue and, when
+ * {@code execution-events-queue-url} is set, one on the execution events queue. On shutdown they stop receiving
+ * and finish what they hold within the grace period (see {@link QueuePoller}).
  */
 @ApplicationScoped
 class IntakePoller {
@@ -24,15 +24,17 @@ class IntakePoller {
 
     private static final Logger LOG = Logger.getLogger(IntakePoller.class);
 
-    private final ReviewQueue queue;
+    private final Queues queues;
     private final IntakeService intake;
+    private final ExecutionEventService executionEvents;
     private final IntakeConfig config;
+    private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
 
-    IntakePoller(ReviewQueue queue, IntakeService intake, IntakeConfig config) {
-        this.queue = queue;
+    IntakePoller(Queues queues, IntakeService intake, ExecutionEventService executionEvents, IntakeConfig config) {
+        this.queues = queues;
         this.intake = intake;
+        this.executionEvents = executionEvents;
         this.config = config;
     }
 
@@ -41,17 +43,25 @@ class IntakePoller {
             LOG.info("Intake pollers are disabled (signoff.intake.enabled=false)");
             return;
         }
-        running = true;
-        for (int i = 0; i < Math.max(1, config.pollers()); i++) {
-            Thread thread = new Thread(this::pollLoop, "signoff-intake-" + i);
-            thread.start();
-            threads.add(thread);
+        int reviewPollers = Math.max(1, config.pollers());
+        for (int i = 0; i < reviewPollers; i++) {
+            launch("signoff-intake-" + i, "review queue", config.queueUrl(), intake::accept);
         }
-        LOG.infof("Started %d intake poller(s) on %s", threads.size(), config.queueUrl());
+        LOG.infof("Started %d intake poller(s) on %s", reviewPollers, config.queueUrl());
+        // One consumer is plenty: events are few (one per ended execution) and cheap to apply.
+        config.executionEventsQueueUrl()
+                .ifPresentOrElse(
+                        url -> {
+                            launch("signoff-execution-events", "execution events queue", url, executionEvents::accept);
+                            LOG.infof("Started the execution events poller on %s", url);
+                        },
+                        () -> LOG.info(
+                                "No execution events queue configured (signoff.intake.execution-events-queue-url):"
+                                        + " reviews of stopped executions stay open until their deadline or a decision finds out"));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
+        pollers.forEach(QueuePoller::stop);
         long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         for (Thread thread : threads) {
             try {
@@ -62,75 +72,15 @@ class IntakePoller {
             }
         }
         threads.clear();
+        pollers.clear();
     }
 
-    private void pollLoop() {
-        Duration backoff = config.errorBackoff();
-        while (running) {
-            try {
-                List<QueueMessage> batch = queue.receive();
-                backoff = config.errorBackoff();
-                for (QueueMessage message : batch) {
-                    if (running) {
-                        handle(message);
-                    } else {
-                        release(message);
-                    }
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                LOG.warnf(
-                        "Receiving from the review queue failed (%s); retrying in %s",
-                        e.getClass().getSimpleName(), backoff);
-                sleep(backoff);
-                backoff = min(backoff.multipliedBy(2), config.maxErrorBackoff());
-            }
-        }
-    }
-
-    /** Handles one message; any failure leaves it on the queue for redelivery (and, eventually, the DLQ). */
-    void handle(QueueMessage message) {
-        IntakeService.Disposition disposition;
-        try {
-            disposition = intake.accept(message);
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "Could not take in message %s (%s); it stays on the queue for redelivery",
-                    message.messageId(), e.getClass().getSimpleName());
-            return;
-        }
-        if (disposition == IntakeService.Disposition.DELETE) {
-            try {
-                queue.delete(message);
-            } catch (RuntimeException e) {
-                LOG.warnf(
-                        "Could not delete message %s (%s); its redelivery will be recognised as a duplicate",
-                        message.messageId(), e.getClass().getSimpleName());
-            }
-        }
-    }
-
-    private void release(QueueMessage message) {
-        try {
-            queue.release(message);
-        } catch (RuntimeException e) {
-            LOG.debugf(
-                    "Could not release message %s on shutdown; it returns after its visibility timeout",
-                    message.messageId());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    private void launch(
+            String threadName, String queueName, String queueUrl, Function<QueueMessage, Disposition> handler) {
+        QueuePoller poller = new QueuePoller(queueName, queueUrl, queues, handler, config);
+        Thread thread = new Thread(poller, threadName);
+        pollers.add(poller);
+        threads.add(thread);
+        thread.start();
     }
 }

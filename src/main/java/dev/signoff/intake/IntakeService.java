@@ -28,11 +28,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class IntakeService {
 
-    enum Disposition {
-        DELETE,
-        LEAVE
-    }
-
     /** Marks a quarantined body that is stored sealed (see {@link #redacted}). */
     static final String SEALED_PREFIX = "sealed:";
 
@@ -44,6 +39,7 @@ class IntakeService {
     private final Outbox outbox;
     private final TokenCipher cipher;
     private final AuditLog audit;
+    private final ExecutionEnds ends;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -54,6 +50,7 @@ class IntakeService {
             Outbox outbox,
             TokenCipher cipher,
             AuditLog audit,
+            ExecutionEnds ends,
             ObjectMapper json,
             Clock clock) {
         this.parser = parser;
@@ -62,6 +59,7 @@ class IntakeService {
         this.outbox = outbox;
         this.cipher = cipher;
         this.audit = audit;
+        this.ends = ends;
         this.json = json;
         this.clock = clock;
     }
@@ -87,6 +85,8 @@ class IntakeService {
         }
         UUID taskId = reviews.open(valid.request(), redacted(message.body()), hash, cipher.seal(token));
         LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
+        // The end event may have come first (the queues are independent): then the review is withdrawn at once.
+        ends.find(valid.request().executionArn()).ifPresent(ends::cancelOpenReviews);
         return Disposition.DELETE;
     }
 

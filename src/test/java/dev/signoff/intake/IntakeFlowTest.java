@@ -82,7 +82,7 @@ class IntakeFlowTest {
         StartedExecution execution = Workflows.start(sqs, deadLetterQueueUrl, 3600);
         Message message = receiveOne(deadLetterQueueUrl, execution.executionArn());
         QueueMessage taken = new QueueMessage(message.messageId(), message.receiptHandle(), message.body(), 1);
-        assertThat(intake.accept(taken)).isEqualTo(IntakeService.Disposition.DELETE);
+        assertThat(intake.accept(taken)).isEqualTo(Disposition.DELETE);
         sqs.deleteMessage(r -> r.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
 
         // SQS then redelivers it to a healthy instance.

@@ -6,39 +6,38 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-/** The one place Signoff talks to SQS. */
+/** The one place Signoff talks to SQS: the review queue and the execution events queue. */
 @ApplicationScoped
-class ReviewQueue {
+class Queues {
 
     private final SqsClient sqs;
     private final IntakeConfig config;
 
-    ReviewQueue(SqsClient sqs, IntakeConfig config) {
+    Queues(SqsClient sqs, IntakeConfig config) {
         this.sqs = sqs;
         this.config = config;
     }
 
-    List<QueueMessage> receive() {
+    List<QueueMessage> receive(String queueUrl) {
         return sqs
-                .receiveMessage(r -> r.queueUrl(config.queueUrl())
+                .receiveMessage(r -> r.queueUrl(queueUrl)
                         .maxNumberOfMessages(Math.max(1, Math.min(10, config.batchSize())))
                         .waitTimeSeconds(Math.max(0, Math.min(20, config.waitSeconds())))
                         .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                 .messages()
                 .stream()
-                .map(ReviewQueue::toDomain)
+                .map(Queues::toDomain)
                 .toList();
     }
 
-    void delete(QueueMessage message) {
-        sqs.deleteMessage(r -> r.queueUrl(config.queueUrl()).receiptHandle(message.receiptHandle()));
+    void delete(String queueUrl, QueueMessage message) {
+        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
 
     /** Hands a message back at once instead of waiting out its visibility timeout (used on shutdown). */
-    void release(QueueMessage message) {
-        sqs.changeMessageVisibility(r -> r.queueUrl(config.queueUrl())
-                .receiptHandle(message.receiptHandle())
-                .visibilityTimeout(0));
+    void release(String queueUrl, QueueMessage message) {
+        sqs.changeMessageVisibility(
+                r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
     }
 
     private static QueueMessage toDomain(Message m) {

@@ -1,0 +1,95 @@
+package dev.signoff.intake;
+
+import dev.signoff.audit.AuditLog;
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Withdraws the reviews of executions that ended before anyone decided. A review is cancelled only when it is known
+ * to belong to the ended run: its request entered the review state at or before the stop ({@code enteredAt}, from
+ * {@code $$.State.EnteredTime}). A redriven execution keeps its ARN and re-enters the review state with a new token
+ * after the stop, so its new review stays open even if an old end event arrives late or twice. A request without
+ * {@code enteredAt} cannot be placed that way; it is cancelled only if Signoff had already stored it before the stop
+ * (it must then have entered before), never when it arrives after the end event, as a redrive's request would.
+ * DECIDED tasks are left alone: their callback meets TaskTimedOut and the dispatcher's history check decides.
+ */
+@ApplicationScoped
+class ExecutionEnds {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionEnds.class);
+
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ExecutionEnds(AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Remembers the end (the latest one, for an execution redriven and ended again); a duplicate changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    EndedExecution record(ExecutionEvent event) {
+        EndedExecution ended = EndedExecution.findById(event.executionArn());
+        if (ended == null) {
+            ended = new EndedExecution();
+            ended.executionArn = event.executionArn();
+            ended.status = event.status();
+            ended.stopDate = event.stopDate();
+            ended.eventId = event.eventId();
+            ended.receivedAt = clock.instant();
+            ended.persist();
+        } else if (event.stopDate().isAfter(ended.stopDate)) {
+            ended.status = event.status();
+            ended.stopDate = event.stopDate();
+            ended.eventId = event.eventId();
+            ended.receivedAt = clock.instant();
+        }
+        return ended;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<EndedExecution> find(String executionArn) {
+        return Optional.ofNullable(EndedExecution.findById(executionArn));
+    }
+
+    /** Cancels the execution's open reviews from before this end; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int cancelOpenReviews(EndedExecution ended) {
+        List<ReviewTask> open = ReviewTask.list(
+                "executionArn = ?1 and status = ?2 and ((enteredAt is not null and enteredAt <= ?3)"
+                        + " or (enteredAt is null and receivedAt <= ?3))",
+                ended.executionArn,
+                TaskStatus.PENDING,
+                ended.stopDate);
+        String reason = reason(ended);
+        Instant now = clock.instant();
+        int cancelled = 0;
+        for (ReviewTask task : open) {
+            // Conditional, like a decision's claim: a reviewer deciding at this moment either wins or gets 409.
+            int updated = ReviewTask.update(
+                    "status = ?1, statusReason = ?2, closedAt = ?3, version = version + 1 where id = ?4 and status = ?5",
+                    TaskStatus.CANCELLED,
+                    reason,
+                    now,
+                    task.id,
+                    TaskStatus.PENDING);
+            if (updated == 1) {
+                audit.record(AuditLog.SYSTEM, task.id, "TASK_CANCELLED", reason);
+                LOG.infof("Task %s cancelled: its execution ended (%s)", task.id, ended.status);
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    static String reason(EndedExecution ended) {
+        return "The execution ended (" + ended.status + " at " + ended.stopDate + ") before anyone decided";
+    }
+}

@@ -1,0 +1,113 @@
+package dev.signoff.intake;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * One long-polling consumer loop of one queue. Each message is handled in its own transaction (by the handler)
+ * and deleted only after that commits and only when the handler says {@link Disposition#DELETE}. Once stopped it
+ * finishes the message in hand and hands back at once any message received after the stop was signalled, so
+ * nothing is half-done and nothing waits for a visibility timeout.
+ */
+final class QueuePoller implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(QueuePoller.class);
+
+    private final String name;
+    private final String queueUrl;
+    private final Queues queues;
+    private final Function<QueueMessage, Disposition> handler;
+    private final IntakeConfig config;
+    private volatile boolean running = true;
+
+    QueuePoller(
+            String name,
+            String queueUrl,
+            Queues queues,
+            Function<QueueMessage, Disposition> handler,
+            IntakeConfig config) {
+        this.name = name;
+        this.queueUrl = queueUrl;
+        this.queues = queues;
+        this.handler = handler;
+        this.config = config;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = config.errorBackoff();
+        while (running) {
+            try {
+                List<QueueMessage> batch = queues.receive(queueUrl);
+                backoff = config.errorBackoff();
+                for (QueueMessage message : batch) {
+                    if (running) {
+                        handle(message);
+                    } else {
+                        release(message);
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warnf(
+                        "Receiving from the %s failed (%s); retrying in %s",
+                        name, e.getClass().getSimpleName(), backoff);
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), config.maxErrorBackoff());
+            }
+        }
+    }
+
+    /** Handles one message; any failure leaves it on the queue for redelivery (and, eventually, the DLQ). */
+    void handle(QueueMessage message) {
+        Disposition disposition;
+        try {
+            disposition = handler.apply(message);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Could not take in message %s from the %s (%s); it stays on the queue for redelivery",
+                    message.messageId(), name, e.getClass().getSimpleName());
+            return;
+        }
+        if (disposition == Disposition.DELETE) {
+            try {
+                queues.delete(queueUrl, message);
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "Could not delete message %s from the %s (%s); its redelivery will be recognised as a"
+                                + " duplicate",
+                        message.messageId(), name, e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void release(QueueMessage message) {
+        try {
+            queues.release(queueUrl, message);
+        } catch (RuntimeException e) {
+            LOG.debugf(
+                    "Could not release message %s on shutdown; it returns after its visibility timeout",
+                    message.messageId());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
