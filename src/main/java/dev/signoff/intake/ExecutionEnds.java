@@ -3,6 +3,7 @@ package dev.signoff.intake;
 import dev.signoff.audit.AuditLog;
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -87,6 +88,25 @@ class ExecutionEnds {
             }
         }
         return cancelled;
+    }
+
+    /**
+     * Catches the one race the two queues leave: a request stored while its end event was being applied, each
+     * transaction not seeing the other's uncommitted row. Both commit, and the review stays open; the next sweep
+     * cancels it by the same rule.
+     */
+    @Scheduled(
+            every = "60s",
+            delayed = "60s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void sweep() {
+        List<EndedExecution> withOpenReviews = EndedExecution.list(
+                "from EndedExecution e where exists (select 1 from ReviewTask t"
+                        + " where t.executionArn = e.executionArn and t.status = ?1)",
+                TaskStatus.PENDING);
+        withOpenReviews.forEach(this::cancelOpenReviews);
     }
 
     static String reason(EndedExecution ended) {

@@ -54,6 +54,9 @@ class ExecutionEventsTest {
     @Inject
     SfnClient sfn;
 
+    @Inject
+    ExecutionEnds ends;
+
     @ConfigProperty(name = "signoff.intake.queue-url")
     String queueUrl;
 
@@ -165,6 +168,28 @@ class ExecutionEventsTest {
 
         await().until(() -> ended(executionArn) != null && queueIsEmpty(eventsQueueUrl));
         assertThat(IntakeFlowTest.tasksOf(executionArn).get(0).status).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
+    void a_review_stored_while_its_end_event_was_applied_is_cancelled_by_the_next_sweep() {
+        // Both transactions committed without seeing each other: the end is recorded, the review is still open.
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = ReviewTasks.awaitTask(execution);
+        Instant stopped = StepFunctionsTestResource.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        QuarkusTransaction.requiringNew().run(() -> {
+            EndedExecution ended = new EndedExecution();
+            ended.executionArn = execution.executionArn();
+            ended.status = "ABORTED";
+            ended.stopDate = stopped;
+            ended.eventId = UUID.randomUUID().toString();
+            ended.receivedAt = Instant.now();
+            ended.persist();
+        });
+
+        ends.sweep();
+
+        assertThat(ReviewTasks.statusOf(taskId)).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(task(taskId).statusReason).contains("ABORTED at " + stopped);
     }
 
     @Test
