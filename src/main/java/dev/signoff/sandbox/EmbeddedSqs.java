@@ -61,6 +61,7 @@ public final class EmbeddedSqs implements AutoCloseable {
     private final ActorSystem actorSystem;
     private final Http.ServerBinding binding;
     private final URI endpoint;
+    private final String region;
     private final String queueUrl;
     private final String deadLetterQueueUrl;
 
@@ -68,11 +69,13 @@ public final class EmbeddedSqs implements AutoCloseable {
             ActorSystem actorSystem,
             Http.ServerBinding binding,
             URI endpoint,
+            String region,
             String queueUrl,
             String deadLetterQueueUrl) {
         this.actorSystem = actorSystem;
         this.binding = binding;
         this.endpoint = endpoint;
+        this.region = region;
         this.queueUrl = queueUrl;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
     }
@@ -101,7 +104,7 @@ public final class EmbeddedSqs implements AutoCloseable {
                 String queueUrl = createQueue(
                         sqs, settings.queueName(), FOUR_DAYS, Map.of(QueueAttributeName.REDRIVE_POLICY, redrivePolicy));
                 LOG.infof("Embedded SQS (ElasticMQ) listening on %s, queue %s", endpoint, queueUrl);
-                return new EmbeddedSqs(system, binding, endpoint, queueUrl, dlqUrl);
+                return new EmbeddedSqs(system, binding, endpoint, settings.region(), queueUrl, dlqUrl);
             }
         } catch (RuntimeException e) {
             terminate(system);
@@ -123,6 +126,15 @@ public final class EmbeddedSqs implements AutoCloseable {
 
     public String deadLetterQueueUrl() {
         return deadLetterQueueUrl;
+    }
+
+    /** Creates (or finds) a plain queue without a dead-letter queue, e.g. for execution status change events. */
+    public String createQueue(String name) {
+        try (SqsClient sqs = client(endpoint, region)) {
+            String url = createQueue(sqs, name, FOUR_DAYS, Map.of());
+            LOG.infof("Embedded SQS: queue %s", url);
+            return url;
+        }
     }
 
     /** A client for this server, signed with {@link #ACCESS_KEY}; the caller closes it. */

@@ -42,6 +42,10 @@ public interface SandboxConfig {
         @WithDefault("signoff-review-dlq")
         String deadLetterQueueName();
 
+        /** Where the Step Functions stand-in sends its execution status change events, as an EventBridge rule would. */
+        @WithDefault("signoff-execution-events")
+        String executionEventsQueueName();
+
         /** Receives after which a message that keeps failing moves to the dead-letter queue. */
         @WithDefault("5")
         int maxReceiveCount();

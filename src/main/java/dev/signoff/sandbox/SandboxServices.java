@@ -39,6 +39,7 @@ class SandboxServices {
         SandboxConfig.Sqs q = config.sqs();
         sqs = EmbeddedSqs.start(new EmbeddedSqs.Settings(
                 HOST, q.port(), q.region(), q.queueName(), q.deadLetterQueueName(), q.maxReceiveCount()));
+        sqs.createQueue(q.executionEventsQueueName());
         SandboxConfig.S3 b = config.s3();
         s3 = EmbeddedS3.start(new EmbeddedS3.Settings(HOST, b.port(), b.baseDir(), List.of(b.bucket())));
         warnUnlessClientPointsAt("quarkus.sqs.endpoint-override", sqs.endpoint());

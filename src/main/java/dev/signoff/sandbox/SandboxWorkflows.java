@@ -2,9 +2,11 @@ package dev.signoff.sandbox;
 
 import dev.signoff.review.ReviewService;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.sandbox.stepfunctions.StatusChangeListener;
 import dev.signoff.sandbox.stepfunctions.StepFunctionsStandIn;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The sandbox's side of Step Functions: starts the stand-in that receives Signoff's callbacks, and the demo
  * executions that wait for a review. Runs after the embedded SQS and S3 are up and before intake starts polling.
+ * Like the EventBridge rule in AWS, it forwards the stand-in's execution status change events to the events queue.
  */
 @ApplicationScoped
 public class SandboxWorkflows {
@@ -50,8 +53,14 @@ public class SandboxWorkflows {
         if (!config.enabled()) {
             return;
         }
-        standIn = StepFunctionsStandIn.start(config.stepFunctions().port(), clock);
-        LOG.infof("Sandbox: Step Functions stand-in listening on %s", standIn.endpoint());
+        String eventsQueueUrl = sqs.getQueueUrl(b -> b.queueName(config.sqs().executionEventsQueueName()))
+                .queueUrl();
+        StatusChangeListener toQueue =
+                eventJson -> sqs.sendMessage(b -> b.queueUrl(eventsQueueUrl).messageBody(eventJson));
+        standIn = StepFunctionsStandIn.start(config.stepFunctions().port(), clock, toQueue);
+        LOG.infof(
+                "Sandbox: Step Functions stand-in listening on %s, status change events to %s",
+                standIn.endpoint(), eventsQueueUrl);
         if (config.demo() && reviews.countOpen() == 0) {
             startDemo();
         } else if (config.demo()) {
@@ -64,6 +73,17 @@ public class SandboxWorkflows {
     void stop(@Observes ShutdownEvent event) {
         if (standIn != null) {
             standIn.close();
+        }
+    }
+
+    /** Deadlines are otherwise only noticed when an execution is touched; this sends timed-out ones' events. */
+    @Scheduled(
+            every = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void checkDeadlines() {
+        if (standIn != null) {
+            standIn.checkDeadlines();
         }
     }
 

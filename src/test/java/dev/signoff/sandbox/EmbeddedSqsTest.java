@@ -55,6 +55,23 @@ class EmbeddedSqsTest {
     }
 
     @Test
+    void created_queue_such_as_the_execution_events_queue_takes_messages_and_creating_it_again_is_harmless() {
+        try (var sqs = EmbeddedSqs.start(settings(0, 5));
+                var client = sqs.newClient("us-east-1")) {
+            String url = sqs.createQueue("signoff-execution-events");
+            assertThat(sqs.createQueue("signoff-execution-events")).isEqualTo(url);
+            assertThat(url).isEqualTo("http://127.0.0.1:" + sqs.port() + "/000000000000/signoff-execution-events");
+
+            client.sendMessage(r -> r.queueUrl(url).messageBody("{\"source\":\"aws.states\"}"));
+
+            assertThat(receiveImmediatelyVisible(client, url))
+                    .singleElement()
+                    .extracting(Message::body)
+                    .isEqualTo("{\"source\":\"aws.states\"}");
+        }
+    }
+
+    @Test
     void close_releases_the_port() throws Exception {
         int port;
         try (var sqs = EmbeddedSqs.start(settings(0, 5))) {

@@ -42,6 +42,9 @@ class SandboxProfileTest {
                         Map.entry(
                                 "signoff.intake.dead-letter-queue-url",
                                 "http://127.0.0.1:19324/000000000000/signoff-review-dlq"),
+                        Map.entry(
+                                "signoff.intake.execution-events-queue-url",
+                                "http://127.0.0.1:19324/000000000000/signoff-execution-events"),
                         Map.entry("signoff.intake.wait-seconds", "1"),
                         Map.entry("signoff.sandbox.s3.port", "19444"),
                         Map.entry("signoff.sandbox.s3.base-dir", s3Dir),

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One execution parked in a {@code sqs:sendMessage.waitForTaskToken} Task state. Deadlines are checked
  * lazily against the caller's clock on every access, so a test advances its clock instead of sleeping.
- * All methods lock the instance; the launcher holds that lock while the review request is being sent.
+ * All methods lock the instance; the launcher holds that lock while the review request is being sent. The move out
+ * of RUNNING happens once, under that lock, and is reported to {@code onStopped} right there.
  */
 final class Execution {
 
@@ -19,6 +21,7 @@ final class Execution {
     private final WaitForTaskTokenTask task;
     private final String tokenHash;
     private final Instant startDate;
+    private final Consumer<ExecutionSnapshot> onStopped;
     private final List<HistoryEvent> events = new ArrayList<>();
     private ExecutionStatus status = ExecutionStatus.RUNNING;
     private String output;
@@ -29,8 +32,15 @@ final class Execution {
     private Instant timeoutDeadline;
     private Instant heartbeatDeadline;
 
-    Execution(String arn, String stateMachineArn, WaitForTaskTokenTask task, String tokenHash, Instant now) {
+    Execution(
+            String arn,
+            String stateMachineArn,
+            WaitForTaskTokenTask task,
+            String tokenHash,
+            Instant now,
+            Consumer<ExecutionSnapshot> onStopped) {
         this.arn = arn;
+        this.onStopped = onStopped;
         this.stateMachineArn = stateMachineArn;
         this.task = task;
         this.tokenHash = tokenHash;
@@ -89,6 +99,7 @@ final class Execution {
         status = ExecutionStatus.SUCCEEDED;
         stopDate = now;
         add(now, "ExecutionSucceeded", EventDetails.data("output", taskOutput));
+        onStopped.accept(snapshot(now));
     }
 
     synchronized void fail(String taskError, String taskCause, Instant now) {
@@ -114,6 +125,7 @@ final class Execution {
             status = ExecutionStatus.ABORTED;
             stopDate = now;
             add(now, "ExecutionAborted", EventDetails.errorCause(stopError, stopCause));
+            onStopped.accept(snapshot(now));
         }
         return stopDate;
     }
@@ -168,6 +180,7 @@ final class Execution {
         cause = finalCause;
         stopDate = at;
         add(at, "ExecutionFailed", EventDetails.errorCause(finalError, finalCause));
+        onStopped.accept(snapshot(at));
     }
 
     private void add(Instant at, String type, Map<String, Object> details) {

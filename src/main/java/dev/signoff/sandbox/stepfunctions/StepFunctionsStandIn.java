@@ -21,7 +21,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat, DescribeExecution, GetExecutionHistory and
  * StopExecution over AWS JSON 1.0 with AWS's errors, and simulates executions waiting in a
  * {@code sqs:sendMessage.waitForTaskToken} Task. Time comes from the given clock and deadlines are checked
- * when an execution is next touched. Safe for concurrent use.
+ * when an execution is next touched ({@link #checkDeadlines()} touches them all). Safe for concurrent use.
+ *
+ * <p>Like Step Functions with an EventBridge rule, it reports each execution that stops — SUCCEEDED after
+ * SendTaskSuccess, FAILED after SendTaskFailure, a task timeout (States.Timeout, uncaught) or a failed submit,
+ * ABORTED after StopExecution — once, as a "Step Functions Execution Status Change" event to the
+ * {@link StatusChangeListener} given at start. It has no execution-level TimeoutSeconds, so never TIMED_OUT.
  */
 public final class StepFunctionsStandIn implements AutoCloseable {
 
@@ -36,16 +41,24 @@ public final class StepFunctionsStandIn implements AutoCloseable {
     private final CallLog calls = new CallLog();
     private final TaskLauncher launcher;
 
-    private StepFunctionsStandIn(HttpServer server, ExecutorService workers, Clock clock) {
+    private StepFunctionsStandIn(
+            HttpServer server, ExecutorService workers, Clock clock, StatusChangeListener statusChanges) {
         this.server = server;
         this.workers = workers;
         this.clock = clock;
-        this.launcher = new TaskLauncher(executions, clock, REGION, ACCOUNT_ID);
+        this.launcher = new TaskLauncher(
+                executions, clock, REGION, ACCOUNT_ID, new StatusChanges(statusChanges, REGION, ACCOUNT_ID));
     }
 
-    /** Listens on 127.0.0.1:{@code port}; 0 picks a free port. */
+    /** Listens on 127.0.0.1:{@code port}; 0 picks a free port. Status change events are dropped. */
     public static StepFunctionsStandIn start(int port, Clock clock) {
+        return start(port, clock, StatusChangeListener.NONE);
+    }
+
+    /** Listens on 127.0.0.1:{@code port}; 0 picks a free port. Sends status change events to {@code statusChanges}. */
+    public static StepFunctionsStandIn start(int port, Clock clock, StatusChangeListener statusChanges) {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(statusChanges, "statusChanges");
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -58,7 +71,7 @@ public final class StepFunctionsStandIn implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        StepFunctionsStandIn standIn = new StepFunctionsStandIn(server, workers, clock);
+        StepFunctionsStandIn standIn = new StepFunctionsStandIn(server, workers, clock, statusChanges);
         Operations operations = new Operations(standIn.executions, clock);
         server.createContext("/", new SfnHttpHandler(operations, standIn.faults, standIn.calls::add, clock));
         server.setExecutor(workers);
@@ -109,6 +122,11 @@ public final class StepFunctionsStandIn implements AutoCloseable {
         return executions.all().stream()
                 .map(execution -> execution.snapshot(clock.instant()))
                 .toList();
+    }
+
+    /** Ends every execution whose task deadline has passed, so its status change event goes out now. */
+    public void checkDeadlines() {
+        executions.all().forEach(execution -> execution.snapshot(clock.instant()));
     }
 
     @Override

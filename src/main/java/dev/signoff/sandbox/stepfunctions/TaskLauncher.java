@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,9 +18,16 @@ final class TaskLauncher {
     private final Clock clock;
     private final String region;
     private final String accountId;
+    private final Consumer<ExecutionSnapshot> onStopped;
 
-    TaskLauncher(Executions executions, Clock clock, String region, String accountId) {
+    TaskLauncher(
+            Executions executions,
+            Clock clock,
+            String region,
+            String accountId,
+            Consumer<ExecutionSnapshot> onStopped) {
         this.executions = executions;
+        this.onStopped = onStopped;
         this.clock = clock;
         this.region = region;
         this.accountId = accountId;
@@ -40,7 +48,8 @@ final class TaskLauncher {
                 messageBody.apply(new TaskContext(token, executionArn, stateMachineArn, task.stateName(), enteredAt)),
                 "message body");
 
-        Execution execution = new Execution(executionArn, stateMachineArn, task, TaskTokens.sha256(token), enteredAt);
+        Execution execution =
+                new Execution(executionArn, stateMachineArn, task, TaskTokens.sha256(token), enteredAt, onStopped);
         // Held while sending, so a consumer that calls back before TaskSubmitted is recorded waits for it.
         synchronized (execution) {
             executions.register(execution);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -26,8 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * A real ElasticMQ for the class, and per test a fresh stand-in on a {@link MutableClock}, a queue, and an
- * SfnClient without retries (so every error is seen as the service sent it).
+ * A real ElasticMQ for the class, and per test a fresh stand-in on a {@link MutableClock} that records its status
+ * change events, a queue, and an SfnClient without retries (so every error is seen as the service sent it).
  */
 abstract class StandInTestBase {
 
@@ -40,6 +41,10 @@ abstract class StandInTestBase {
     static SqsClient sqs;
 
     MutableClock clock;
+    /** The status change events the stand-in sent, in order; {@link #statusChangeListener} may be replaced. */
+    final List<String> statusChanges = new CopyOnWriteArrayList<>();
+
+    StatusChangeListener statusChangeListener = statusChanges::add;
     StepFunctionsStandIn standIn;
     SfnClient sfn;
     String queueUrl;
@@ -67,7 +72,7 @@ abstract class StandInTestBase {
     @BeforeEach
     void startStandIn() {
         clock = new MutableClock(T0);
-        standIn = StepFunctionsStandIn.start(0, clock);
+        standIn = StepFunctionsStandIn.start(0, clock, event -> statusChangeListener.statusChanged(event));
         sfn = sfnClient(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         queueUrl = sqs.createQueue(b -> b.queueName("reviews-" + UUID.randomUUID()))
                 .queueUrl();
