@@ -1,5 +1,6 @@
 package dev.signoff.testsupport;
 
+import dev.signoff.sandbox.stepfunctions.StatusChangeListener;
 import dev.signoff.sandbox.stepfunctions.StepFunctionsStandIn;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -12,9 +13,19 @@ public class StepFunctionsTestResource implements QuarkusTestResourceLifecycleMa
 
     private static final MutableClock CLOCK = new MutableClock();
     private static volatile StepFunctionsStandIn standIn;
+    private static volatile StatusChangeListener statusChanges = StatusChangeListener.NONE;
 
     public static StepFunctionsStandIn standIn() {
         return standIn;
+    }
+
+    /**
+     * Forwards the stand-in's execution status change events (as EventBridge would) until the returned handle is
+     * closed. Off by default: most tests end executions on purpose and check what the callbacks alone do.
+     */
+    public static AutoCloseable forwardStatusChanges(StatusChangeListener listener) {
+        statusChanges = listener;
+        return () -> statusChanges = StatusChangeListener.NONE;
     }
 
     /** The stand-in's clock: advancing it expires tokens without sleeping. */
@@ -24,7 +35,7 @@ public class StepFunctionsTestResource implements QuarkusTestResourceLifecycleMa
 
     @Override
     public Map<String, String> start() {
-        standIn = StepFunctionsStandIn.start(0, CLOCK);
+        standIn = StepFunctionsStandIn.start(0, CLOCK, event -> statusChanges.statusChanged(event));
         return Map.of(
                 "signoff.callbacks.endpoint-override",
                 standIn.endpoint().toString(),
