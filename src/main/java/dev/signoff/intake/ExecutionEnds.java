@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 class ExecutionEnds {
 
     private static final Logger LOG = Logger.getLogger(ExecutionEnds.class);
+    static final Duration KEEP_ENDS = Duration.ofDays(15);
 
     private final AuditLog audit;
     private final Clock clock;
@@ -107,6 +109,24 @@ class ExecutionEnds {
                         + " where t.executionArn = e.executionArn and t.status = ?1)",
                 TaskStatus.PENDING);
         withOpenReviews.forEach(this::cancelOpenReviews);
+    }
+
+    /**
+     * Forgets ends no late request can refer to any more: a request sent before the stop stays on the review queue at
+     * most its retention (14 days at most in SQS), and a redrive's requests enter after the stop and never need the
+     * record. A day's margin on top.
+     */
+    @Scheduled(
+            every = "1h",
+            delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Transactional
+    void prune() {
+        long removed = EndedExecution.delete("stopDate < ?1", clock.instant().minus(KEEP_ENDS));
+        if (removed > 0) {
+            LOG.infof("Forgot %d ended executions older than %s", removed, KEEP_ENDS);
+        }
     }
 
     static String reason(EndedExecution ended) {

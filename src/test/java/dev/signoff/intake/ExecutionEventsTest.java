@@ -193,6 +193,32 @@ class ExecutionEventsTest {
     }
 
     @Test
+    void ends_older_than_any_request_still_on_the_queue_are_forgotten_and_recent_ones_kept() {
+        Instant now = Instant.now();
+        String old = "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:old-" + UUID.randomUUID();
+        String recent =
+                "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:recent-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String arn : new String[] {old, recent}) {
+                EndedExecution ended = new EndedExecution();
+                ended.executionArn = arn;
+                ended.status = "SUCCEEDED";
+                ended.stopDate = arn.equals(old)
+                        ? now.minus(ExecutionEnds.KEEP_ENDS).minusSeconds(60)
+                        : now.minus(ExecutionEnds.KEEP_ENDS).plusSeconds(3600);
+                ended.eventId = UUID.randomUUID().toString();
+                ended.receivedAt = now;
+                ended.persist();
+            }
+        });
+
+        ends.prune();
+
+        assertThat(ended(old)).isNull();
+        assertThat(ended(recent)).isNotNull();
+    }
+
+    @Test
     void a_decided_review_is_left_to_its_callback_when_the_execution_ends() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = ReviewTasks.awaitTask(execution);
