@@ -1,10 +1,13 @@
 package dev.signoff.sandbox;
 
 import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
+import dev.signoff.sandbox.stepfunctions.StepFunctionsStandIn;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -15,8 +18,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** Shows what the sandbox's workflows received from Signoff, and starts more demo executions. Sandbox only. */
+/**
+ * Shows what the sandbox's workflows received from Signoff, starts more demo executions, and stops one the way an
+ * operator would in the Step Functions console (StopExecution through the real SDK client), which Signoff learns
+ * from the status change event. Sandbox only.
+ */
 @Path("/sandbox")
 @Produces(MediaType.TEXT_HTML)
 public class SandboxPage {
@@ -28,10 +36,12 @@ public class SandboxPage {
 
     private final SandboxWorkflows workflows;
     private final CurrentReviewer current;
+    private final SfnClient stepFunctions;
 
-    SandboxPage(SandboxWorkflows workflows, CurrentReviewer current) {
+    SandboxPage(SandboxWorkflows workflows, CurrentReviewer current, SfnClient stepFunctions) {
         this.workflows = workflows;
         this.current = current;
+        this.stepFunctions = stepFunctions;
     }
 
     @GET
@@ -51,6 +61,20 @@ public class SandboxPage {
             throw new NotFoundException();
         }
         workflows.startDemo();
+        return Response.seeOther(URI.create("/sandbox")).build();
+    }
+
+    @POST
+    @Path("stop")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response stop(@FormParam("executionArn") String executionArn) {
+        StepFunctionsStandIn standIn = workflows.standIn().orElseThrow(NotFoundException::new);
+        if (executionArn == null || standIn.execution(executionArn).isEmpty()) {
+            throw new NotFoundException("No sandbox execution " + executionArn);
+        }
+        stepFunctions.stopExecution(r -> r.executionArn(executionArn)
+                .error("Sandbox.Stopped")
+                .cause("Stopped from the sandbox page by " + current.get().id()));
         return Response.seeOther(URI.create("/sandbox")).build();
     }
 }

@@ -11,14 +11,19 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The sandbox exactly as `README` runs it — H2, embedded ElasticMQ and S3Proxy, the Step Functions stand-in and the
  * demo driver — on other ports and an in-memory database so it can run beside anything else.
  */
+// One sandbox boot serves both tests; the first counts the seven demo reviews before the second cancels one.
 @QuarkusTest
 @TestProfile(SandboxProfileTest.Sandbox.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxProfileTest {
 
     public static class Sandbox implements QuarkusTestProfile {
@@ -58,6 +63,7 @@ class SandboxProfileTest {
     }
 
     @Test
+    @Order(1)
     void the_sandbox_boots_on_h2_with_demo_reviews_and_resumes_a_demo_execution() {
         await().until(() -> inbox("reviewer").size() >= 7);
         List<Map<String, Object>> tasks = inbox("reviewer");
@@ -105,6 +111,65 @@ class SandboxProfileTest {
                 .get("/tasks/" + invoice + "/artifacts/0")
                 .asByteArray();
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    @Order(2)
+    void stopping_a_demo_execution_on_the_sandbox_page_cancels_its_review() {
+        await().until(() ->
+                inbox("reviewer").stream().anyMatch(t -> "market-research".equals(t.get("stateMachineName"))));
+        String research = inbox("reviewer").stream()
+                .filter(t -> "market-research".equals(t.get("stateMachineName")))
+                .map(t -> (String) t.get("id"))
+                .findFirst()
+                .orElseThrow();
+        String executionArn = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/api/tasks/" + research)
+                .jsonPath()
+                .getString("executionArn");
+        assertThat(given().auth()
+                        .preemptive()
+                        .basic("reviewer", "reviewer")
+                        .get("/sandbox")
+                        .asString())
+                .contains("Stop execution");
+
+        given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .redirects()
+                .follow(false)
+                .formParam("executionArn", executionArn)
+                .post("/sandbox/stop")
+                .then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/sandbox"));
+
+        await().until(() -> given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/api/tasks/" + research)
+                .jsonPath()
+                .getString("status")
+                .equals("CANCELLED"));
+        assertThat(given().auth()
+                        .preemptive()
+                        .basic("reviewer", "reviewer")
+                        .get("/api/tasks/" + research)
+                        .jsonPath()
+                        .getString("statusReason"))
+                .startsWith("The execution ended (ABORTED at ");
+        given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .redirects()
+                .follow(false)
+                .formParam("executionArn", "arn:aws:states:us-east-1:123456789012:execution:nope:nope")
+                .post("/sandbox/stop")
+                .then()
+                .statusCode(404);
     }
 
     private static List<Map<String, Object>> inbox(String user) {
