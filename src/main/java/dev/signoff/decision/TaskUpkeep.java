@@ -84,14 +84,7 @@ class TaskUpkeep {
         for (ReviewTask task : due) {
             String reason = "Nobody decided before the review closed at " + task.expiresAt + "; the workflow was told ("
                     + CallbackPayload.EXPIRED + ")";
-            int closed = ReviewTask.update(
-                    "status = ?1, statusReason = ?2, closedAt = ?3, version = version + 1 where id = ?4 and status = ?5",
-                    TaskStatus.EXPIRED,
-                    reason,
-                    now,
-                    task.id,
-                    TaskStatus.PENDING);
-            if (closed == 1) {
+            if (ReviewTask.closeIfPending(task.id, TaskStatus.EXPIRED, reason, now)) {
                 Callback callback = payloads.expired(task.id.toString(), task.expiresAt, now);
                 outbox.enqueueFailure(
                         task.id,

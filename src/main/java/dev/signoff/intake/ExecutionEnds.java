@@ -75,15 +75,7 @@ class ExecutionEnds {
         Instant now = clock.instant();
         int cancelled = 0;
         for (ReviewTask task : open) {
-            // Conditional, like a decision's claim: a reviewer deciding at this moment either wins or gets 409.
-            int updated = ReviewTask.update(
-                    "status = ?1, statusReason = ?2, closedAt = ?3, version = version + 1 where id = ?4 and status = ?5",
-                    TaskStatus.CANCELLED,
-                    reason,
-                    now,
-                    task.id,
-                    TaskStatus.PENDING);
-            if (updated == 1) {
+            if (ReviewTask.closeIfPending(task.id, TaskStatus.CANCELLED, reason, now)) {
                 audit.record(AuditLog.SYSTEM, task.id, "TASK_CANCELLED", reason);
                 LOG.infof("Task %s cancelled: its execution ended (%s)", task.id, ended.status);
                 cancelled++;

@@ -84,6 +84,21 @@ public class ReviewTask extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * Closes a task without a decision, only if it is still PENDING: of a reviewer deciding and an expiry or an
+     * execution's end at the same moment, exactly one wins. False means something else closed it first.
+     */
+    public static boolean closeIfPending(UUID id, TaskStatus status, String reason, Instant at) {
+        return update(
+                        "status = ?1, statusReason = ?2, closedAt = ?3, version = version + 1 where id = ?4 and status = ?5",
+                        status,
+                        reason,
+                        at,
+                        id,
+                        TaskStatus.PENDING)
+                == 1;
+    }
+
     public static Optional<ReviewTask> byTokenHash(String tokenHash) {
         return find("tokenHash", tokenHash).firstResultOptional();
     }
