@@ -14,20 +14,19 @@ import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.ReviewTasks;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -76,8 +75,8 @@ class ExpiryTest {
 
         String page = page(taskId);
         assertThat(page).contains("Expired").contains("Nobody decided before the review closed");
-        assertThat(inbox()).doesNotContain(taskId.toString());
-        Response late = decide(taskId);
+        assertThat(ReviewTasks.inboxJson("reviewer")).doesNotContain(taskId.toString());
+        Response late = ReviewTasks.approve(taskId);
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.jsonPath().getString("detail")).contains("expired");
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
@@ -89,7 +88,7 @@ class ExpiryTest {
         StartedExecution execution =
                 Workflows.start(sqs, queueUrl, 3600, body -> body.put("expiresAt", expiresAt.toString()));
         UUID taskId = awaitTask(execution);
-        assertThat(decide(taskId).statusCode()).isEqualTo(200);
+        assertThat(ReviewTasks.approve(taskId).statusCode()).isEqualTo(200);
         await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
 
         await().until(() -> Instant.now().isAfter(expiresAt.plusSeconds(2)));
@@ -117,7 +116,7 @@ class ExpiryTest {
             for (UUID taskId : tasks) {
                 decisions.add(pool.submit(() -> {
                     go.await();
-                    return decide(taskId).statusCode();
+                    return ReviewTasks.approve(taskId).statusCode();
                 }));
             }
             Future<?> expiry = pool.submit(() -> {
@@ -165,22 +164,5 @@ class ExpiryTest {
                 .basic("reviewer", "reviewer")
                 .get("/tasks/" + taskId)
                 .asString();
-    }
-
-    private static String inbox() {
-        return given().auth()
-                .preemptive()
-                .basic("reviewer", "reviewer")
-                .get("/api/tasks")
-                .asString();
-    }
-
-    private static Response decide(UUID taskId) {
-        return given().auth()
-                .preemptive()
-                .basic("reviewer", "reviewer")
-                .contentType(ContentType.JSON)
-                .body(Map.of("decision", "approve"))
-                .post("/api/tasks/" + taskId + "/decision");
     }
 }

@@ -84,9 +84,9 @@ class ExecutionEventsTest {
                         + ") before anyone decided");
         assertThat(task.closedAt).isNotNull();
         assertThat(auditTypes(taskId)).containsExactly("TASK_OPENED", "TASK_CANCELLED");
-        assertThat(inboxOf("reviewer")).doesNotContain(taskId.toString());
+        assertThat(ReviewTasks.inboxJson("reviewer")).doesNotContain(taskId.toString());
 
-        Response refused = decide(taskId);
+        Response refused = ReviewTasks.approve(taskId);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.jsonPath().getString("detail"))
                 .isEqualTo("This review is cancelled and no longer accepts a decision: " + task.statusReason);
@@ -153,7 +153,7 @@ class ExecutionEventsTest {
         assertThat(IntakeFlowTest.tasksOf(executionArn))
                 .filteredOn(t -> t.status == TaskStatus.PENDING)
                 .hasSize(2);
-        assertThat(inboxOf("reviewer")).doesNotContain(late.id.toString());
+        assertThat(ReviewTasks.inboxJson("reviewer")).doesNotContain(late.id.toString());
     }
 
     @Test
@@ -322,19 +322,6 @@ class ExecutionEventsTest {
     private static List<String> auditTypes(UUID taskId) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> AuditEvent.forTask(taskId).stream().map(e -> e.type).toList());
-    }
-
-    private static String inboxOf(String user) {
-        return given().auth().preemptive().basic(user, user).get("/api/tasks").asString();
-    }
-
-    private static Response decide(UUID taskId) {
-        return given().auth()
-                .preemptive()
-                .basic("reviewer", "reviewer")
-                .contentType(ContentType.JSON)
-                .body(Map.of("decision", "approve"))
-                .post("/api/tasks/" + taskId + "/decision");
     }
 
     private boolean queueIsEmpty(String url) {

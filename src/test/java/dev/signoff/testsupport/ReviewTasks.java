@@ -1,5 +1,7 @@
 package dev.signoff.testsupport;
 
+import static io.restassured.RestAssured.given;
+
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.sandbox.stepfunctions.CallRecord;
@@ -7,7 +9,10 @@ import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Looks behind the pages: the stored task of an execution, and what reached the Step Functions stand-in. */
@@ -38,6 +43,21 @@ public final class ReviewTasks {
                 .filter(c -> c.operation().startsWith("SendTask"))
                 .filter(c -> tokenHash.equals(c.request().get("taskTokenSha256")))
                 .toList();
+    }
+
+    /** The caller's open tasks as the JSON API lists them. */
+    public static String inboxJson(String user) {
+        return given().auth().preemptive().basic(user, user).get("/api/tasks").asString();
+    }
+
+    /** Approves through the JSON API as the sandbox/test user {@code reviewer}, leaving the answer to the caller. */
+    public static Response approve(UUID taskId) {
+        return given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "approve"))
+                .post("/api/tasks/" + taskId + "/decision");
     }
 
     private static ReviewTask taskOf(String executionArn) {
