@@ -3,7 +3,6 @@ package dev.signoff.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
 import dev.signoff.contract.CallbackResult;
@@ -12,6 +11,7 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.security.Reviewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,14 +33,15 @@ public class DecisionService {
     private final ReviewService reviews;
     private final CallbackPayload payloads;
     private final Outbox outbox;
-    private final AuditLog audit;
+    private final TaskLifecycle lifecycle;
     private final Clock clock;
 
-    DecisionService(ReviewService reviews, CallbackPayload payloads, Outbox outbox, AuditLog audit, Clock clock) {
+    DecisionService(
+            ReviewService reviews, CallbackPayload payloads, Outbox outbox, TaskLifecycle lifecycle, Clock clock) {
         this.reviews = reviews;
         this.payloads = payloads;
         this.outbox = outbox;
-        this.audit = audit;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -56,12 +57,12 @@ public class DecisionService {
         if (earlier.isPresent()) {
             return sameSubmissionOrConflict(earlier.get(), command, reviewer);
         }
-        if (task.status != TaskStatus.PENDING) {
+        if (task.status() != TaskStatus.PENDING) {
             throw new DecisionException(
                     DecisionException.Reason.CLOSED,
                     "This review is "
-                            + task.status.name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
-                            + (task.statusReason == null ? "." : ": " + task.statusReason));
+                            + task.status().name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
+                            + (task.statusReason() == null ? "." : ": " + task.statusReason()));
         }
         if (!reviews.isAssigned(taskId, reviewer)) {
             throw new DecisionException(
@@ -90,7 +91,9 @@ public class DecisionService {
         }
         Callback callback = ((CallbackResult.Ready) result).callback();
 
-        if (!claim(taskId, now)) {
+        String comment = blankToNull(command.comment());
+        String detail = command.outcome().wireName() + (comment == null ? "" : ": " + comment);
+        if (!lifecycle.decide(taskId, reviewer.id(), detail, now)) {
             Decision winner = Decision.forTask(taskId).orElse(null);
             throw conflict(winner);
         }
@@ -121,23 +124,7 @@ public class DecisionService {
                     callback.error(),
                     callback.cause());
         }
-        audit.record(
-                reviewer.id(),
-                taskId,
-                "DECIDED",
-                command.outcome().wireName() + (decision.comment == null ? "" : ": " + decision.comment));
         return DecisionView.of(decision);
-    }
-
-    /** PENDING -> DECIDED only if still PENDING; false means another decision got there first. */
-    private boolean claim(UUID taskId, Instant now) {
-        return ReviewTask.update(
-                        "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status = ?4",
-                        TaskStatus.DECIDED,
-                        now,
-                        taskId,
-                        TaskStatus.PENDING)
-                == 1;
     }
 
     private DecisionView sameSubmissionOrConflict(Decision earlier, DecisionCommand command, Reviewer reviewer) {

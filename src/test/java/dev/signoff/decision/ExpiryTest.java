@@ -1,19 +1,21 @@
 package dev.signoff.decision;
 
-import static dev.signoff.decision.DecisionFlowTest.appliedCallbacks;
-import static dev.signoff.decision.DecisionFlowTest.awaitClosed;
-import static dev.signoff.decision.DecisionFlowTest.awaitTask;
-import static dev.signoff.decision.DecisionFlowTest.statusOf;
 import static dev.signoff.testsupport.Patience.await;
+import static dev.signoff.testsupport.ReviewTasks.appliedCallbacks;
+import static dev.signoff.testsupport.ReviewTasks.awaitClosed;
+import static dev.signoff.testsupport.ReviewTasks.awaitTask;
+import static dev.signoff.testsupport.ReviewTasks.statusOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.review.TaskStatus;
+import dev.signoff.review.TaskSweeps;
 import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.MutableClock;
 import dev.signoff.testsupport.ReviewTasks;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
@@ -23,6 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,17 +52,24 @@ class ExpiryTest {
     @Inject
     TaskUpkeep upkeep;
 
+    @Inject
+    TaskSweeps sweeps;
+
+    private final MutableClock clock = StepFunctionsTestResource.clock();
+
     @ConfigProperty(name = "signoff.intake.queue-url")
     String queueUrl;
 
     @Test
     void a_review_still_open_at_its_expiry_fails_the_execution_with_signoff_expired() throws Exception {
-        Instant expiresAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
         StartedExecution execution =
                 Workflows.start(sqs, queueUrl, 3600, body -> body.put("expiresAt", expiresAt.toString()));
         UUID taskId = awaitTask(execution);
         assertThat(page(taskId)).contains("Review closes");
 
+        clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+        upkeep.closeUndecided();
         ExecutionSnapshot closed = awaitClosed(execution);
 
         assertThat(closed.status()).isEqualTo(ExecutionStatus.FAILED);
@@ -84,14 +94,14 @@ class ExpiryTest {
 
     @Test
     void a_review_decided_before_its_expiry_is_not_expired_later() {
-        Instant expiresAt = Instant.now().plusSeconds(4);
+        Instant expiresAt = clock.instant().plus(Duration.ofMinutes(30));
         StartedExecution execution =
                 Workflows.start(sqs, queueUrl, 3600, body -> body.put("expiresAt", expiresAt.toString()));
         UUID taskId = awaitTask(execution);
         assertThat(ReviewTasks.approve(taskId).statusCode()).isEqualTo(200);
         await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
 
-        await().until(() -> Instant.now().isAfter(expiresAt.plusSeconds(2)));
+        clock.advance(Duration.ofMinutes(30).plusSeconds(2));
         upkeep.closeUndecided();
 
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.DELIVERED);
@@ -101,13 +111,13 @@ class ExpiryTest {
 
     @Test
     void expiry_and_a_decision_at_the_same_moment_give_each_workflow_exactly_one_answer() throws Exception {
-        Instant expiresAt = Instant.now().plusSeconds(3);
+        Instant expiresAt = clock.instant().plus(Duration.ofMinutes(30));
         List<StartedExecution> executions = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             executions.add(Workflows.start(sqs, queueUrl, 3600, body -> body.put("expiresAt", expiresAt.toString())));
         }
-        List<UUID> tasks = executions.stream().map(DecisionFlowTest::awaitTask).toList();
-        await().until(() -> !Instant.now().isBefore(expiresAt.plusMillis(200)));
+        List<UUID> tasks = executions.stream().map(ReviewTasks::awaitTask).toList();
+        clock.advance(Duration.ofMinutes(30).plusMillis(200));
 
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size() + 1);
@@ -147,6 +157,35 @@ class ExpiryTest {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void an_expiry_round_skips_the_task_decided_after_it_was_found_and_closes_the_others() {
+        Instant expiresAt = clock.instant().plus(Duration.ofMinutes(30));
+        List<StartedExecution> executions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            executions.add(Workflows.start(sqs, queueUrl, 3600, body -> body.put("expiresAt", expiresAt.toString())));
+        }
+        List<UUID> tasks = executions.stream().map(ReviewTasks::awaitTask).toList();
+        clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+        List<TaskSweeps.Overdue> found = sweeps.pastExpiry(clock.instant(), TaskUpkeep.BATCH).stream()
+                .filter(overdue -> tasks.contains(overdue.taskId()))
+                .toList();
+        assertThat(found).extracting(TaskSweeps.Overdue::taskId).containsExactlyInAnyOrderElementsOf(tasks);
+
+        // The middle task changes under the round: a reviewer decides it after the sweep found it.
+        assertThat(ReviewTasks.approve(tasks.get(1)).statusCode()).isEqualTo(200);
+        upkeep.closeUndecided(found);
+
+        assertThat(statusOf(tasks.get(0))).isEqualTo(TaskStatus.EXPIRED);
+        assertThat(statusOf(tasks.get(2))).isEqualTo(TaskStatus.EXPIRED);
+        assertThat(awaitClosed(executions.get(0)).error()).isEqualTo("Signoff.Expired");
+        assertThat(awaitClosed(executions.get(1)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(awaitClosed(executions.get(2)).error()).isEqualTo("Signoff.Expired");
+        await().until(() -> statusOf(tasks.get(1)) == TaskStatus.DELIVERED);
+        for (StartedExecution execution : executions) {
+            assertThat(appliedCallbacks(execution)).isEqualTo(1);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signoff.testsupport.MutableClock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,7 @@ abstract class StandInTestBase {
 
     @BeforeEach
     void startStandIn() {
-        clock = new MutableClock(T0);
+        clock = MutableClock.frozenAt(T0);
         standIn = StepFunctionsStandIn.start(0, clock, event -> statusChangeListener.statusChanged(event));
         sfn = sfnClient(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         queueUrl = sqs.createQueue(b -> b.queueName("reviews-" + UUID.randomUUID()))
