@@ -57,12 +57,12 @@ public class DecisionService {
         if (earlier.isPresent()) {
             return sameSubmissionOrConflict(earlier.get(), command, reviewer);
         }
+        Instant now = clock.instant();
         if (task.status() != TaskStatus.PENDING) {
-            throw new DecisionException(
-                    DecisionException.Reason.CLOSED,
-                    "This review is "
-                            + task.status().name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
-                            + (task.statusReason() == null ? "." : ": " + task.statusReason()));
+            throw closed(task.status(), task.statusReason());
+        }
+        if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
+            throw windowClosed(task.expiresAt);
         }
         if (!reviews.isAssigned(taskId, reviewer)) {
             throw new DecisionException(
@@ -72,7 +72,6 @@ public class DecisionService {
         ReviewRequest request = reviews.request(task);
         checkRules(request, command);
         UUID decisionId = UUID.randomUUID();
-        Instant now = clock.instant();
         JsonNode edited = parseEdit(command.editedOutput());
         JsonNode output = edited != null ? edited : request.proposedOutput().orElse(null);
         ReviewerDecision input = new ReviewerDecision(
@@ -94,8 +93,7 @@ public class DecisionService {
         String comment = blankToNull(command.comment());
         String detail = command.outcome().wireName() + (comment == null ? "" : ": " + comment);
         if (!lifecycle.decide(taskId, reviewer.id(), detail, now)) {
-            Decision winner = Decision.forTask(taskId).orElse(null);
-            throw conflict(winner);
+            return lostTheRace(taskId, command, reviewer);
         }
         Decision decision = new Decision();
         decision.id = decisionId;
@@ -125,6 +123,36 @@ public class DecisionService {
                     callback.cause());
         }
         return DecisionView.of(decision);
+    }
+
+    /**
+     * The conditional update found the task no longer open to this decision. Say what actually happened: the same
+     * submission already went through (the answer it got), someone else decided, or the review closed.
+     */
+    private DecisionView lostTheRace(UUID taskId, DecisionCommand command, Reviewer reviewer) {
+        Optional<Decision> winner = Decision.forTask(taskId);
+        if (winner.isPresent()) {
+            return sameSubmissionOrConflict(winner.get(), command, reviewer);
+        }
+        TaskLifecycle.State state = lifecycle.state(taskId);
+        if (state.status() == TaskStatus.PENDING && state.expiresAt() != null) {
+            throw windowClosed(state.expiresAt());
+        }
+        throw closed(state.status(), state.statusReason());
+    }
+
+    private static DecisionException closed(TaskStatus status, String reason) {
+        return new DecisionException(
+                DecisionException.Reason.CLOSED,
+                "This review is " + status.name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
+                        + (reason == null ? "." : ": " + reason));
+    }
+
+    private static DecisionException windowClosed(Instant expiresAt) {
+        return new DecisionException(
+                DecisionException.Reason.CLOSED,
+                "The review closed at " + expiresAt + " and no longer accepts a decision; the workflow is told"
+                        + " that nobody decided in time.");
     }
 
     private DecisionView sameSubmissionOrConflict(Decision earlier, DecisionCommand command, Reviewer reviewer) {

@@ -56,11 +56,19 @@ public class TaskLifecycle {
         return task.id;
     }
 
-    /** PENDING -> DECIDED. False: someone or something else closed or decided it first. */
+    /** Where a task stands now, read from the database rather than from any entity loaded before. */
+    public record State(TaskStatus status, String statusReason, Instant expiresAt) {}
+
+    /**
+     * PENDING -> DECIDED, and only inside the review window: a decision at or after the request's expiresAt loses,
+     * even before the upkeep round closes the review. False: someone or something else decided or closed it first,
+     * or the window had closed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(UUID taskId, String reviewerId, String detail, Instant decidedAt) {
         boolean moved = ReviewTask.update(
-                        "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status in ?4",
+                        "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status in ?4"
+                                + " and (expiresAt is null or expiresAt > ?2)",
                         TaskStatus.DECIDED,
                         decidedAt,
                         taskId,
@@ -70,6 +78,17 @@ public class TaskLifecycle {
             audit.record(reviewerId, taskId, "DECIDED", detail);
         }
         return moved;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public State state(UUID taskId) {
+        Object[] row = ReviewTask.getEntityManager()
+                .createQuery(
+                        "select t.status, t.statusReason, t.expiresAt from ReviewTask t where t.id = ?1",
+                        Object[].class)
+                .setParameter(1, taskId)
+                .getSingleResult();
+        return new State((TaskStatus) row[0], (String) row[1], (Instant) row[2]);
     }
 
     /** DECIDED -> DELIVERED: Step Functions accepted the callback. */

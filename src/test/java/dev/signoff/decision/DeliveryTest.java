@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -92,6 +93,33 @@ class DeliveryTest {
             pool.shutdown();
         }
         awaitClosed(execution);
+        await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
+    void a_resubmission_racing_its_original_gets_the_same_decision_not_a_conflict() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        Map<String, String> body = Map.of("decision", "approve", "idempotencyKey", "double-click-" + taskId);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Response> submit = () -> {
+                go.await();
+                return decide("reviewer", taskId, body);
+            };
+            Future<Response> first = pool.submit(submit);
+            Future<Response> second = pool.submit(submit);
+            go.countDown();
+
+            assertThat(first.get().statusCode()).isEqualTo(200);
+            assertThat(second.get().statusCode()).isEqualTo(200);
+            assertThat(second.get().jsonPath().getString("id"))
+                    .isEqualTo(first.get().jsonPath().getString("id"));
+        } finally {
+            pool.shutdown();
+        }
         await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
     }
@@ -190,23 +218,23 @@ class DeliveryTest {
 
     @Test
     void signoff_heartbeats_a_waiting_execution_so_its_heartbeat_deadline_never_passes() {
-        // Heartbeats go out at a third of HeartbeatSeconds: every 3 s of the clock for 9 s.
+        // Heartbeats go out at a third of HeartbeatSeconds: every 20 s of the clock for 60 s.
         WaitForTaskTokenTask task = WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 3600)
-                .withHeartbeatSeconds(9);
+                .withHeartbeatSeconds(60);
         StartedExecution execution = StepFunctionsTestResource.standIn()
                 .startWaitingExecution(
                         task,
                         sqs,
                         queueUrl,
                         context -> Workflows.request(context)
-                                .put("heartbeatSeconds", 9)
+                                .put("heartbeatSeconds", 60)
                                 .toString());
         UUID taskId = awaitTask(execution);
         upkeep.sendHeartbeats();
 
-        // 30 s on the clock: three heartbeat deadlines would have passed without heartbeats.
+        // 200 s on the clock: three heartbeat deadlines would have passed without heartbeats.
         for (int i = 0; i < 10; i++) {
-            clock.advance(Duration.ofSeconds(3));
+            clock.advance(Duration.ofSeconds(20));
             upkeep.sendHeartbeats();
         }
 

@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.review.TaskSweeps;
 import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
@@ -54,6 +55,9 @@ class ExpiryTest {
 
     @Inject
     TaskSweeps sweeps;
+
+    @Inject
+    TaskLifecycle lifecycle;
 
     private final MutableClock clock = StepFunctionsTestResource.clock();
 
@@ -161,7 +165,7 @@ class ExpiryTest {
     }
 
     @Test
-    void an_expiry_round_skips_the_task_decided_after_it_was_found_and_closes_the_others() {
+    void an_expiry_round_skips_the_task_that_closed_after_it_was_found_and_closes_the_others() {
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(30));
         List<StartedExecution> executions = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -174,19 +178,40 @@ class ExpiryTest {
                 .toList();
         assertThat(found).extracting(TaskSweeps.Overdue::taskId).containsExactlyInAnyOrderElementsOf(tasks);
 
-        // The middle task changes under the round: a reviewer decides it after the sweep found it.
-        assertThat(ReviewTasks.approve(tasks.get(1)).statusCode()).isEqualTo(200);
+        // The middle task changes under the round: its execution ends after the sweep found it.
+        QuarkusTransaction.requiringNew().run(() -> lifecycle.cancel(tasks.get(1), "The execution ended (test)"));
         upkeep.closeUndecided(found);
 
         assertThat(statusOf(tasks.get(0))).isEqualTo(TaskStatus.EXPIRED);
+        assertThat(statusOf(tasks.get(1))).isEqualTo(TaskStatus.CANCELLED);
         assertThat(statusOf(tasks.get(2))).isEqualTo(TaskStatus.EXPIRED);
         assertThat(awaitClosed(executions.get(0)).error()).isEqualTo("Signoff.Expired");
-        assertThat(awaitClosed(executions.get(1)).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(awaitClosed(executions.get(2)).error()).isEqualTo("Signoff.Expired");
-        await().until(() -> statusOf(tasks.get(1)) == TaskStatus.DELIVERED);
-        for (StartedExecution execution : executions) {
-            assertThat(appliedCallbacks(execution)).isEqualTo(1);
-        }
+        assertThat(appliedCallbacks(executions.get(0))).isEqualTo(1);
+        assertThat(appliedCallbacks(executions.get(1)))
+                .as("a cancelled review sends nothing")
+                .isZero();
+        assertThat(appliedCallbacks(executions.get(2))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxEntry.count("taskId", tasks.get(1))))
+                .isZero();
+    }
+
+    @Test
+    void a_decision_after_the_review_closed_is_refused_even_before_the_upkeep_round() {
+        Instant expiresAt = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+        StartedExecution execution =
+                Workflows.start(sqs, queueUrl, 3600, body -> body.put("expiresAt", expiresAt.toString()));
+        UUID taskId = awaitTask(execution);
+        clock.advance(Duration.ofMinutes(30));
+
+        Response late = ReviewTasks.approve(taskId);
+
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.jsonPath().getString("detail")).contains("The review closed at " + expiresAt);
+        assertThat(statusOf(taskId)).as("the upkeep round has not run yet").isEqualTo(TaskStatus.PENDING);
+        upkeep.closeUndecided();
+        assertThat(awaitClosed(execution).error()).isEqualTo("Signoff.Expired");
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
     }
 
     private static OutboxEntry.Status outboxStatus(UUID taskId) {
