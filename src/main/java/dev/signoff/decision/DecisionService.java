@@ -2,10 +2,10 @@ package dev.signoff.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
 import dev.signoff.contract.CallbackResult;
+import dev.signoff.contract.ContractJson;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
@@ -27,8 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DecisionService {
-
-    private static final ObjectMapper EDITS = new ObjectMapper();
 
     private final ReviewService reviews;
     private final CallbackPayload payloads;
@@ -102,7 +100,8 @@ public class DecisionService {
         decision.outcome = command.outcome().name();
         decision.comment = blankToNull(command.comment());
         decision.reasonCode = blankToNull(command.reasonCode());
-        decision.outputJson = command.outcome() == Outcome.APPROVE && output != null ? output.toString() : null;
+        decision.outputJson =
+                command.outcome() == Outcome.APPROVE && output != null ? ContractJson.write(output) : null;
         decision.edited = edited != null;
         decision.reviewerId = reviewer.id();
         decision.reviewerName = reviewer.displayName();
@@ -209,7 +208,8 @@ public class DecisionService {
             return null;
         }
         try {
-            return EDITS.readTree(editedOutput);
+            // The contract's reader: an edited 1208.00 must reach the workflow as 1208.00, not as the double 1208.0.
+            return ContractJson.parse(editedOutput);
         } catch (JsonProcessingException e) {
             throw invalid("The edited output is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column "

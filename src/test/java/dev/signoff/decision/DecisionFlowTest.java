@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +75,7 @@ class DecisionFlowTest {
     }
 
     @Test
-    void approving_with_an_edited_output_sends_the_edit() throws Exception {
+    void an_edited_total_sent_to_the_api_reaches_the_workflow_exactly_as_written() throws Exception {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
 
@@ -85,12 +86,11 @@ class DecisionFlowTest {
                         "decision",
                         "approve",
                         "output",
-                        Map.of("invoiceNumber", "INV-4711", "total", 1208.00, "currency", "EUR")));
+                        Map.of("invoiceNumber", "INV-4711", "total", new BigDecimal("1208.00"), "currency", "EUR")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode output = Workflows.JSON.readTree(awaitClosed(execution).output());
-        assertThat(output.get("edited").asBoolean()).isTrue();
-        assertThat(output.at("/output/total").asDouble()).isEqualTo(1208.00);
+        // The text, not a parsed number: as doubles 1208.00 and 1208.0 are equal.
+        assertThat(awaitClosed(execution).output()).contains("\"total\":1208.00", "\"edited\":true");
     }
 
     @Test
