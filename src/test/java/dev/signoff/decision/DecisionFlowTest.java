@@ -154,6 +154,46 @@ class DecisionFlowTest {
     }
 
     @Test
+    void fields_longer_than_their_limits_are_refused_with_422_and_nothing_is_decided() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        Response longComment = decide("reviewer", taskId, Map.of("decision", "reject", "comment", "x".repeat(32_769)));
+        Response longKey = decide("reviewer", taskId, Map.of("decision", "approve", "idempotencyKey", "k".repeat(65)));
+        Response longReason = decide(
+                "reviewer", taskId, Map.of("decision", "reject", "comment", "no", "reasonCode", "r".repeat(129)));
+
+        assertThat(longComment.statusCode()).isEqualTo(422);
+        assertThat(longComment.jsonPath().getString("detail")).contains("comment is 32769 characters long");
+        assertThat(longKey.statusCode()).isEqualTo(422);
+        assertThat(longKey.jsonPath().getString("detail")).contains("idempotencyKey");
+        assertThat(longReason.statusCode()).isEqualTo(422);
+        assertThat(longReason.jsonPath().getString("detail")).contains("reasonCode");
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+        // A rejection's cause must also fit Step Functions' 32,768-character limit; an approval carries it in the
+        // output.
+        assertThat(decide("reviewer", taskId, Map.of("decision", "approve", "comment", "x".repeat(32_768)))
+                        .statusCode())
+                .as("the limit itself is accepted")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void an_edit_is_refused_when_the_workflow_proposed_no_output() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600, body -> {
+            body.remove("proposedOutput");
+            body.remove("outputSchema");
+        });
+        UUID taskId = awaitTask(execution);
+
+        Response response = decide("reviewer", taskId, Map.of("decision", "approve", "output", Map.of("total", 1)));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.jsonPath().getString("detail")).contains("proposed no output to edit");
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
     void a_reviewer_outside_the_assigned_groups_cannot_see_or_decide() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
