@@ -78,7 +78,12 @@ public class DecisionService {
                 edited != null,
                 blankToNull(command.comment()),
                 blankToNull(command.reasonCode()),
-                new ReviewerDecision.Reviewer(reviewer.id(), reviewer.displayName(), reviewer.email()),
+                new ReviewerDecision.Reviewer(
+                        reviewer.userId(),
+                        reviewer.displayName(),
+                        reviewer.email(),
+                        reviewer.issuer(),
+                        reviewer.subject()),
                 now,
                 taskId.toString(),
                 decisionId.toString());
