@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import jakarta.ws.rs.ForbiddenException;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
@@ -83,43 +82,15 @@ class CurrentReviewerTest {
         return new CurrentReviewer(identity, config(subjectClaim, assigneeClaim)).get();
     }
 
-    /** The configuration as SmallRye would map it, for the two claims under test. */
+    /** The configuration, mapped by SmallRye as at run time, with the two claims under test. */
     private static SecurityConfig config(String subjectClaim, String assigneeClaim) {
-        return new SecurityConfig() {
-            @Override
-            public Map<String, String> tokenKeys() {
-                return Map.of();
-            }
-
-            @Override
-            public String activeTokenKey() {
-                return "";
-            }
-
-            @Override
-            public Map<String, LocalUser> localUsers() {
-                return Map.of();
-            }
-
-            @Override
-            public Optional<List<String>> extraAudiences() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String groupsClaim() {
-                return "groups";
-            }
-
-            @Override
-            public String subjectClaim() {
-                return subjectClaim;
-            }
-
-            @Override
-            public String assigneeClaim() {
-                return assigneeClaim;
-            }
-        };
+        return new SmallRyeConfigBuilder()
+                .withMapping(SecurityConfig.class)
+                .withDefaultValues(Map.of(
+                        "signoff.security.active-token-key", "k1",
+                        "signoff.security.subject-claim", subjectClaim,
+                        "signoff.security.assignee-claim", assigneeClaim))
+                .build()
+                .getConfigMapping(SecurityConfig.class);
     }
 }
