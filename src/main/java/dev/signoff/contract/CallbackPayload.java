@@ -124,6 +124,8 @@ public class CallbackPayload {
         reviewer.put("id", decision.reviewer().id());
         reviewer.put("name", decision.reviewer().name());
         reviewer.put("email", decision.reviewer().email());
+        reviewer.put("issuer", decision.reviewer().issuer());
+        reviewer.put("subject", decision.reviewer().subject());
         body.put("decidedAt", TIMESTAMP.format(decision.decidedAt()));
         body.put("taskId", decision.taskId());
         body.put("decisionId", decision.decisionId());

@@ -1,5 +1,6 @@
 package dev.signoff.review;
 
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -74,7 +75,15 @@ final class TaskQueries {
         throw new IllegalStateException("Not a timestamp: " + column.getClass());
     }
 
+    /** Native queries return a uuid column as UUID on PostgreSQL but as its 16 bytes on H2 (the sandbox). */
     static UUID uuid(Object column) {
-        return column instanceof UUID id ? id : UUID.fromString(column.toString());
+        if (column instanceof UUID id) {
+            return id;
+        }
+        if (column instanceof byte[] bytes && bytes.length == 16) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(column.toString());
     }
 }

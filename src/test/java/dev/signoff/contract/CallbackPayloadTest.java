@@ -55,7 +55,7 @@ class CallbackPayloadTest {
                 .isEqualTo(
                         "{\"decision\":\"approved\",\"output\":{\"action\":\"hold\",\"amount\":10,\"currency\":\"EUR\"},"
                                 + "\"edited\":true,\"comment\":\"VAT fixed\",\"reasonCode\":\"vat-fixed\","
-                                + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\"},"
+                                + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\",\"issuer\":null,\"subject\":\"u-17\"},"
                                 + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-42\",\"decisionId\":\"d-7\"}");
     }
 
@@ -66,7 +66,7 @@ class CallbackPayloadTest {
 
         assertThat(ready(bare, Optional.empty()).output())
                 .isEqualTo("{\"decision\":\"approved\",\"output\":null,\"edited\":false,\"comment\":null,"
-                        + "\"reasonCode\":null,\"reviewer\":{\"id\":\"u-1\",\"name\":null,\"email\":null},"
+                        + "\"reasonCode\":null,\"reviewer\":{\"id\":\"u-1\",\"name\":null,\"email\":null,\"issuer\":null,\"subject\":\"u-1\"},"
                         + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-1\",\"decisionId\":\"d-1\"}");
     }
 
@@ -80,7 +80,7 @@ class CallbackPayloadTest {
         assertThat(callback.error()).isEqualTo("Signoff.Rejected");
         assertThat(callback.cause())
                 .isEqualTo("{\"decision\":\"rejected\",\"comment\":\"Wrong supplier\",\"reasonCode\":\"vat-fixed\","
-                        + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\"},"
+                        + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\",\"issuer\":null,\"subject\":\"u-17\"},"
                         + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-42\",\"decisionId\":\"d-7\"}");
     }
 
@@ -129,7 +129,8 @@ class CallbackPayloadTest {
                 .singleElement()
                 .asString()
                 .startsWith("Your output makes the callback 280,")
-                .endsWith("Shorten the output by about 18,100 bytes.");
+                // (the reviewer object's issuer and subject add about 30 bytes to the envelope)
+                .endsWith("Shorten the output by about 18,200 bytes.");
     }
 
     @Test
