@@ -18,6 +18,8 @@ import dev.signoff.security.TokenCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -87,7 +89,18 @@ class IntakeService {
                     message.messageId(), existing.get());
             return Disposition.DELETE;
         }
-        UUID taskId = lifecycle.open(valid.request(), redacted(message.body()), hash, cipher.seal(token));
+        // What is stored, and every column taken from it, comes from the redacted body: the token may sit in the
+        // title or anywhere else, and the page re-reads the stored request.
+        String stored = redacted(message.body(), Optional.of(token));
+        Parsed reread = parser.parse(stored);
+        if (!(reread instanceof Parsed.Valid redactedRequest)) {
+            List<String> problems = new ArrayList<>();
+            problems.add("taskToken: its value is used elsewhere in the request, where " + TokenRedaction.MARK
+                    + " cannot stand in for it");
+            problems.addAll(((Parsed.Invalid) reread).problems());
+            return quarantine(message, new Parsed.Invalid(Optional.of(token), problems));
+        }
+        UUID taskId = lifecycle.open(redactedRequest.request(), stored, hash, cipher.seal(token));
         LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
         ends.find(valid.request().executionArn()).ifPresent(ends::cancelOpenReviews);
@@ -104,23 +117,38 @@ class IntakeService {
         }
         Optional<String> token = invalid.readableToken();
         String hash = token.map(TaskTokens::tokenHash).orElse(null);
+        // A message reusing the token of a task Signoff holds must not fail that execution: its review is open (or
+        // already answered) and is what answers the workflow.
+        Optional<UUID> task = hash == null ? Optional.empty() : reviews.findByTokenHash(hash);
         boolean alreadyFailed = hash != null && QuarantineEntry.existsForToken(hash);
+        String reason = TokenRedaction.redact(QuarantineEntry.reason(invalid.problems()), token.orElse(null));
 
         QuarantineEntry entry = new QuarantineEntry();
         entry.id = UUID.randomUUID();
-        entry.messageId = message.messageId();
+        entry.messageId = QuarantineEntry.cut(message.messageId(), QuarantineEntry.MAX_MESSAGE_ID_CHARS);
         entry.receivedAt = clock.instant();
         entry.receiveCount = message.receiveCount();
-        entry.body = redacted(message.body());
-        entry.reason = String.join("\n", invalid.problems());
+        entry.body = redacted(message.body(), token);
+        entry.reason = reason;
         entry.tokenHash = hash;
-        entry.executionArn = textField(message.body(), "executionArn");
-        entry.action =
-                token.isPresent() ? QuarantineEntry.Action.FAILED_EXECUTION : QuarantineEntry.Action.LEFT_FOR_DLQ;
+        entry.executionArn = executionArn(message.body());
+        entry.action = task.isPresent()
+                ? QuarantineEntry.Action.COPY_OF_TASK
+                : token.isPresent() ? QuarantineEntry.Action.FAILED_EXECUTION : QuarantineEntry.Action.LEFT_FOR_DLQ;
         entry.persist();
         audit.record(
-                AuditLog.SYSTEM, null, "REQUEST_QUARANTINED", "message " + message.messageId() + ": " + entry.reason);
+                AuditLog.SYSTEM,
+                task.orElse(null),
+                "REQUEST_QUARANTINED",
+                "message " + message.messageId() + ": " + entry.reason);
 
+        if (task.isPresent()) {
+            LOG.warnf(
+                    "Message %s is not a valid review request but carries the token of task %s; quarantined %s"
+                            + " and deleted without a callback (the task stays as it is): %s",
+                    message.messageId(), task.get(), entry.id, entry.reason);
+            return Disposition.DELETE;
+        }
         if (token.isEmpty()) {
             LOG.warnf(
                     "Message %s has no readable task token; quarantined %s and left for the DLQ: %s",
@@ -128,7 +156,11 @@ class IntakeService {
             return Disposition.LEAVE;
         }
         if (!alreadyFailed) {
-            Callback failure = payloads.invalidRequest(invalid.problems(), entry.id.toString());
+            Callback failure = payloads.invalidRequest(
+                    invalid.problems().stream()
+                            .map(p -> TokenRedaction.redact(p, token.get()))
+                            .toList(),
+                    entry.id.toString());
             outbox.enqueueFailure(
                     null,
                     null,
@@ -145,27 +177,31 @@ class IntakeService {
     }
 
     /**
-     * The body as received, with the token replaced so what is stored holds no secret. Decimals are read exactly:
-     * the stored request is what the page shows and what the callback returns, so 1280.00 stays 1280.00 instead of
-     * passing through a double. A body that is not a JSON object cannot be searched for a token, so it is kept
-     * sealed like a token.
+     * The body as received, with the token replaced wherever it occurs (values and field names, at any depth: see
+     * {@link TokenRedaction}) so what is stored holds no secret. Decimals are read exactly: the stored request is
+     * what the page shows and what the callback returns, so 1280.00 stays 1280.00 instead of passing through a
+     * double. A body that is not a JSON object cannot be searched for a token, so it is kept sealed like a token.
      */
-    private String redacted(String body) {
+    private String redacted(String body, Optional<String> token) {
         try {
             JsonNode node = json.reader()
                     .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                     .readTree(body);
             if (node instanceof ObjectNode object) {
-                if (object.hasNonNull("taskToken")) {
-                    object.put("taskToken", "<redacted>");
-                }
+                TokenRedaction.redact(object, token.orElse(null));
                 return object.toString();
             }
         } catch (Exception notJson) {
             // falls through to sealing
         }
         return SEALED_PREFIX + cipher.seal(body);
+    }
+
+    /** The body's executionArn when it fits the column; a longer one is no ARN and is not kept. */
+    private String executionArn(String body) {
+        String arn = textField(body, "executionArn");
+        return arn != null && arn.length() <= QuarantineEntry.MAX_EXECUTION_ARN_CHARS ? arn : null;
     }
 
     private String textField(String body, String field) {
