@@ -44,6 +44,41 @@ final class FreeJson {
         return true;
     }
 
+    /**
+     * How deeply {@code root} nests (a scalar is 1, {@code {"a":[1]}} is 3), counted with a stack of its own and
+     * given up past {@code limit} (then {@code limit + 1}): the schema validator recurses, so depth is checked before
+     * a tree reaches it.
+     */
+    static int depth(JsonNode root, int limit) {
+        Deque<Map.Entry<Integer, JsonNode>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(1, root));
+        int deepest = 0;
+        while (!pending.isEmpty()) {
+            var next = pending.pop();
+            int level = next.getKey();
+            deepest = Math.max(deepest, level);
+            if (deepest > limit) {
+                return limit + 1;
+            }
+            for (JsonNode child : next.getValue()) {
+                if (child.isContainerNode()) {
+                    pending.push(Map.entry(level + 1, child));
+                } else {
+                    deepest = Math.max(deepest, level + 1);
+                }
+            }
+        }
+        return deepest;
+    }
+
+    /** The {@link #depth} problem for {@code path}, or null when the tree is within {@code limit}. */
+    static String depthProblem(JsonNode root, String path, int limit) {
+        if (depth(root, limit) <= limit) {
+            return null;
+        }
+        return path + ": nests more than " + limit + " levels deep; at most " + limit + " are accepted";
+    }
+
     private static boolean storable(String text) {
         return text.indexOf('\u0000') < 0 && !Fields.hasUnpairedSurrogate(text);
     }

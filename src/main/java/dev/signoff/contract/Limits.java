@@ -42,6 +42,16 @@ public final class Limits {
     public static final int MAX_METADATA_ENTRIES = 50;
     public static final int MAX_METADATA_KEY_CHARS = 64;
     public static final int MAX_METADATA_VALUE_CHARS = 1024;
+    /**
+     * outputSchema nesting, counted in JSON levels (a scalar is 1, {@code {"type":"string"}} is 2): schema validation
+     * recurses, so a schema nested hundreds of levels deep would overflow the thread's stack.
+     */
+    public static final int MAX_OUTPUT_SCHEMA_DEPTH = 64;
+    /** outputSchema size as compact JSON, UTF-8 bytes. */
+    public static final int MAX_OUTPUT_SCHEMA_BYTES = 65_536;
+    /** proposedOutput and an edited output nest at most this deep (JSON levels): they are checked against the schema. */
+    public static final int MAX_OUTPUT_DEPTH = 64;
+
     /** More problems than this are summarised in one last line, so the list fits a SendTaskFailure cause. */
     public static final int MAX_REPORTED_PROBLEMS = 50;
 

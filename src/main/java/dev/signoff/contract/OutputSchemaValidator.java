@@ -34,6 +34,7 @@ public class OutputSchemaValidator {
                             && !iri.toString().startsWith("http://json-schema.org/")))
                     .schemaRegistryConfig(SchemaRegistryConfig.builder()
                             .pathType(PathType.JSON_PATH)
+                            .regularExpressionFactory(LinearRegex.INSTANCE)
                             .build()));
 
     /**
@@ -43,6 +44,16 @@ public class OutputSchemaValidator {
     public List<String> schemaProblems(JsonNode schema) {
         if (!schema.isObject()) {
             return List.of("outputSchema: must be a JSON object");
+        }
+        // Bounded before the validator sees it: meta-validation recurses once per level.
+        String tooDeep = FreeJson.depthProblem(schema, "outputSchema", Limits.MAX_OUTPUT_SCHEMA_DEPTH);
+        if (tooDeep != null) {
+            return List.of(tooDeep);
+        }
+        long bytes = ContractJson.utf8Length(ContractJson.write(schema));
+        if (bytes > Limits.MAX_OUTPUT_SCHEMA_BYTES) {
+            return List.of("outputSchema: is " + Fields.number(bytes) + " bytes as compact JSON; at most "
+                    + Fields.number(Limits.MAX_OUTPUT_SCHEMA_BYTES) + " are accepted");
         }
         JsonNode declared = schema.get("$schema");
         String dialect = declared == null ? DEFAULT_DIALECT : declared.asText();
@@ -59,7 +70,12 @@ public class OutputSchemaValidator {
             compile(schema);
             return List.of();
         } catch (RuntimeException e) {
-            return List.of("outputSchema: cannot be used: " + e.getMessage());
+            return List.of("outputSchema: cannot be used: "
+                    + LinearRegex.unsupported(e).orElse(e.getMessage()));
+        } catch (StackOverflowError e) {
+            // The depth limit keeps this from happening; should a schema still recurse too deep (a $ref cycle the
+            // validator follows), it is refused instead of ending the thread.
+            return List.of("outputSchema: cannot be used: too deeply nested or recursive to check");
         }
     }
 
@@ -72,7 +88,15 @@ public class OutputSchemaValidator {
         if (!schemaProblems.isEmpty()) {
             return schemaProblems;
         }
-        return messages("output", compile(schema).validate(output));
+        String tooDeep = FreeJson.depthProblem(output, "output", Limits.MAX_OUTPUT_DEPTH);
+        if (tooDeep != null) {
+            return List.of(tooDeep);
+        }
+        try {
+            return messages("output", compile(schema).validate(output));
+        } catch (StackOverflowError e) {
+            return List.of("output: too deeply nested to check against outputSchema");
+        }
     }
 
     private Schema compile(JsonNode schema) {

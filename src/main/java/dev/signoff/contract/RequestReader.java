@@ -53,7 +53,14 @@ final class RequestReader {
         List<Artifact> artifacts = lists.artifacts(f.array("artifacts", false, Limits.MAX_ARTIFACTS));
         List<ReviewRequest.Finding> findings = lists.findings(f.array("findings", false, Limits.MAX_FINDINGS));
         Optional<JsonNode> proposedOutput = Optional.ofNullable(f.value("proposedOutput", false));
-        proposedOutput.ifPresent(output -> FreeJson.check(output, "proposedOutput", problems));
+        proposedOutput.ifPresent(output -> {
+            String tooDeep = FreeJson.depthProblem(output, "proposedOutput", Limits.MAX_OUTPUT_DEPTH);
+            if (tooDeep != null) {
+                problems.addFormatted(tooDeep);
+            } else {
+                FreeJson.check(output, "proposedOutput", problems);
+            }
+        });
         Optional<JsonNode> outputSchema = outputSchema(f);
         Optional<Assignees> assignees = f.object("assignees", true).flatMap(a -> lists.assignees(a, f.at("assignees")));
         Optional<String> requestedBy = f.text("requestedBy", false, Limits.MAX_PRINCIPAL_CHARS, LINE);

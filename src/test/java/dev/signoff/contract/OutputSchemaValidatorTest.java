@@ -1,10 +1,13 @@
 package dev.signoff.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutputSchemaValidatorTest {
@@ -58,6 +61,77 @@ class OutputSchemaValidatorTest {
 
         assertThat(validator.outputProblems(strings, json("\"a\""))).isEmpty();
         assertThat(validator.outputProblems(numbers, json("\"a\""))).isNotEmpty();
+    }
+
+    @Test
+    void backtracking_patterns_answer_at_once_against_long_near_matches() {
+        // ^(a+)+$ is the textbook case; Java 17's regex copes with it, not with a bounded repetition of a greedy
+        // group (about n^12 steps) nor with an alternation under + on a long input (it recurses per character and
+        // overflows the stack). A linear-time engine answers each in microseconds.
+        JsonNode schema = json("{\"properties\":{"
+                + "\"a\":{\"type\":\"string\",\"pattern\":\"^(a+)+$\"},"
+                + "\"b\":{\"type\":\"string\",\"pattern\":\"^(.*a){12}$\"},"
+                + "\"c\":{\"type\":\"string\",\"pattern\":\"^(a|a?)+$\"}}}");
+        String near = "\"" + "a".repeat(5_000) + "!\"";
+        String shortNear = "\"" + "a".repeat(40) + "!\"";
+
+        List<String> problems = assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> validator.outputProblems(
+                        schema, json("{\"a\":" + near + ",\"b\":" + shortNear + ",\"c\":" + near + "}")));
+
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0)).startsWith("output.a: ").contains("^(a+)+$");
+        assertThat(problems.get(1)).startsWith("output.b: ").contains("^(.*a){12}$");
+        assertThat(problems.get(2)).startsWith("output.c: ").contains("^(a|a?)+$");
+        String fits = "\"" + "a".repeat(5_000) + "\"";
+        assertThat(validator.outputProblems(schema, json("{\"a\":" + fits + ",\"b\":" + fits + ",\"c\":" + fits + "}")))
+                .isEmpty();
+    }
+
+    @Test
+    void patterns_keep_ecma_262_meaning_unanchored_with_unicode_escapes_and_long_property_names() {
+        JsonNode schema = json("{\"type\":\"string\",\"allOf\":[{\"pattern\":\"\\\\u0041+\"},"
+                + "{\"pattern\":\"^\\\\p{Letter}+$\"}]}");
+
+        assertThat(validator.schemaProblems(schema)).isEmpty();
+        assertThat(validator.outputProblems(schema, json("\"xAAy\""))).isEmpty();
+        assertThat(validator.outputProblems(schema, json("\"xy\""))).hasSize(1);
+        assertThat(validator.outputProblems(schema, json("\"xA1\""))).hasSize(1);
+    }
+
+    @Test
+    void a_pattern_with_lookahead_is_refused_with_the_reason() {
+        assertThat(validator.schemaProblems(json("{\"pattern\":\"^(?=a)a+$\"}")))
+                .singleElement()
+                .asString()
+                .startsWith("outputSchema: cannot be used: pattern \"^(?=a)a+$\" is not supported")
+                .contains("linear-time");
+    }
+
+    @Test
+    void a_schema_nested_hundreds_of_levels_deep_is_refused_before_it_is_validated() {
+        String deep = "{\"items\":".repeat(450) + "{\"type\":\"string\"}" + "}".repeat(450);
+
+        assertThat(validator.schemaProblems(json(deep)))
+                .containsExactly("outputSchema: nests more than 64 levels deep; at most 64 are accepted");
+        String fits = "{\"items\":".repeat(62) + "true" + "}".repeat(62);
+        assertThat(validator.schemaProblems(json(fits))).isEmpty();
+    }
+
+    @Test
+    void a_schema_larger_than_64_kib_is_refused_and_a_deep_output_is_refused_not_validated() {
+        String big = "{\"description\":\"" + "x".repeat(70_000) + "\"}";
+        assertThat(validator.schemaProblems(json(big)))
+                .singleElement()
+                .asString()
+                .startsWith("outputSchema: is 70,018 bytes as compact JSON; at most 65,536");
+
+        JsonNode recursive = json("{\"$defs\":{\"n\":{\"items\":{\"$ref\":\"#/$defs/n\"}}},\"$ref\":\"#/$defs/n\"}");
+        String deepOutput = "[".repeat(400) + "]".repeat(400);
+        assertThat(validator.outputProblems(recursive, json(deepOutput)))
+                .containsExactly("output: nests more than 64 levels deep; at most 64 are accepted");
+        assertThat(validator.outputProblems(recursive, json("[[[]]]"))).isEmpty();
     }
 
     private static JsonNode json(String text) {
