@@ -33,6 +33,7 @@ class LayersTest {
             Map.entry("artifacts", 0),
             Map.entry("audit", 0),
             Map.entry("contract", 0),
+            Map.entry("health", 0),
             Map.entry("security", 0),
             // Below the leaves: constraints any feature's @ConfigMapping may use; it may use nothing itself.
             Map.entry("config", -1));
