@@ -1,5 +1,7 @@
 package dev.signoff.intake;
 
+import dev.signoff.health.Supervisor;
+import dev.signoff.health.Worker;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -14,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Starts and stops the long-polling consumers: {@code pollers} of them on the review queue and, when
  * {@code execution-events-queue-url} is set, one on the execution events queue. On shutdown they stop receiving
- * and finish what they hold within the grace period (see {@link QueuePoller}).
+ * and finish what they hold within the grace period (see {@link QueuePoller}). Each runs under the
+ * {@link Supervisor}, which restarts it after any failure.
  */
 @ApplicationScoped
 class IntakePoller {
@@ -28,14 +31,24 @@ class IntakePoller {
     private final IntakeService intake;
     private final ExecutionEventService executionEvents;
     private final IntakeConfig config;
+    private final IntakePause pause;
+    private final Supervisor supervisor;
     private final List<QueuePoller> pollers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Worker> workers = new ArrayList<>();
 
-    IntakePoller(Queues queues, IntakeService intake, ExecutionEventService executionEvents, IntakeConfig config) {
+    IntakePoller(
+            Queues queues,
+            IntakeService intake,
+            ExecutionEventService executionEvents,
+            IntakeConfig config,
+            IntakePause pause,
+            Supervisor supervisor) {
         this.queues = queues;
         this.intake = intake;
         this.executionEvents = executionEvents;
         this.config = config;
+        this.pause = pause;
+        this.supervisor = supervisor;
     }
 
     void start(@Observes @Priority(START_PRIORITY) StartupEvent event) {
@@ -61,26 +74,25 @@ class IntakePoller {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        workers.forEach(Worker::stop);
         pollers.forEach(QueuePoller::stop);
         long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-        for (Thread thread : threads) {
+        for (Worker worker : workers) {
             try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
-        threads.clear();
+        workers.clear();
         pollers.clear();
     }
 
     private void launch(
             String threadName, String queueName, String queueUrl, Function<QueueMessage, Disposition> handler) {
-        QueuePoller poller = new QueuePoller(queueName, queueUrl, queues, handler, config);
-        Thread thread = new Thread(poller, threadName);
+        QueuePoller poller = new QueuePoller(queueName, queueUrl, queues, handler, config, pause);
         pollers.add(poller);
-        threads.add(thread);
-        thread.start();
+        workers.add(supervisor.start(threadName, poller));
     }
 }

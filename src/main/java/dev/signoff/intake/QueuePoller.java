@@ -1,5 +1,6 @@
 package dev.signoff.intake;
 
+import dev.signoff.health.Outages;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -9,7 +10,9 @@ import org.jboss.logging.Logger;
  * One long-polling consumer loop of one queue. Each message is handled in its own transaction (by the handler)
  * and deleted only after that commits and only when the handler says {@link Disposition#DELETE}. Once stopped it
  * finishes the message in hand and hands back at once any message received after the stop was signalled, so
- * nothing is half-done and nothing waits for a visibility timeout.
+ * nothing is half-done and nothing waits for a visibility timeout. A failure of the database itself pauses
+ * receiving ({@link IntakePause}); anything a message makes the loop throw, an {@link Error} included, ends this run
+ * and the {@link dev.signoff.health.Supervisor} starts it again.
  */
 final class QueuePoller implements Runnable {
 
@@ -20,6 +23,7 @@ final class QueuePoller implements Runnable {
     private final Queues queues;
     private final Function<QueueMessage, Disposition> handler;
     private final IntakeConfig config;
+    private final IntakePause pause;
     private volatile boolean running = true;
 
     QueuePoller(
@@ -27,12 +31,14 @@ final class QueuePoller implements Runnable {
             String queueUrl,
             Queues queues,
             Function<QueueMessage, Disposition> handler,
-            IntakeConfig config) {
+            IntakeConfig config,
+            IntakePause pause) {
         this.name = name;
         this.queueUrl = queueUrl;
         this.queues = queues;
         this.handler = handler;
         this.config = config;
+        this.pause = pause;
     }
 
     void stop() {
@@ -43,15 +49,20 @@ final class QueuePoller implements Runnable {
     public void run() {
         Duration backoff = config.errorBackoff();
         while (running) {
+            if (!pause.awaitOpen(() -> running)) {
+                break;
+            }
             try {
                 List<QueueMessage> batch = queues.receive(queueUrl);
                 backoff = config.errorBackoff();
                 for (QueueMessage message : batch) {
-                    if (running) {
-                        handle(message);
-                    } else {
+                    if (!running) {
                         release(message);
+                    } else if (!pause.paused()) {
+                        handle(message);
                     }
+                    // Paused: the message is left alone; it returns after its visibility timeout and waits on the
+                    // queue, since nothing receives until the database is back. Releasing it would gain nothing.
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -72,6 +83,15 @@ final class QueuePoller implements Runnable {
         try {
             disposition = handler.apply(message);
         } catch (RuntimeException e) {
+            String outage = Outages.outageCause(e);
+            if (outage != null) {
+                LOG.warnf(
+                        "Could not take in message %s from the %s: the database is unavailable (%s); it stays on the"
+                                + " queue",
+                        message.messageId(), name, outage);
+                pause.pause(name, outage);
+                return;
+            }
             LOG.warnf(
                     "Could not take in message %s from the %s (%s); it stays on the queue for redelivery",
                     message.messageId(), name, e.getClass().getSimpleName());

@@ -114,6 +114,36 @@ class IntakeFlowTest {
     }
 
     @Test
+    void a_request_whose_output_schema_nests_hundreds_of_levels_is_quarantined_and_the_next_request_becomes_a_task() {
+        // Meta-validating this schema recursed once per level and overflowed the poller thread's stack, which ended
+        // the poller for good (it caught only RuntimeException); the message came back to end the next one.
+        String deep = "{\"items\":".repeat(400) + "{\"type\":\"string\"}" + "}".repeat(400);
+        StartedExecution poison = Workflows.start(sqs, queueUrl, 3600, body -> {
+            try {
+                body.set("outputSchema", Workflows.JSON.readTree(deep));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        StartedExecution next = Workflows.start(sqs, queueUrl, 3600);
+
+        awaitTasks(next.executionArn(), 1);
+        await().until(() -> Workflows.execution(poison.executionArn()).status() == ExecutionStatus.FAILED);
+        assertThat(Workflows.execution(poison.executionArn()).cause()).contains("outputSchema: nests more than 64");
+        QuarantineEntry entry = QuarkusTransaction.requiringNew()
+                .call(() -> QuarantineEntry.<QuarantineEntry>find("executionArn", poison.executionArn())
+                        .singleResult());
+        assertThat(entry.reason).isEqualTo("outputSchema: nests more than 64 levels deep; at most 64 are accepted");
+        assertThat(tasksOf(poison.executionArn())).isEmpty();
+        io.restassured.RestAssured.given()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'workers' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'intake' }.status", org.hamcrest.Matchers.equalTo("UP"));
+    }
+
+    @Test
     void a_body_without_a_readable_token_is_quarantined_sealed_and_left_for_the_dead_letter_queue() {
         String marker = "not json at all " + System.nanoTime();
         sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(marker));
