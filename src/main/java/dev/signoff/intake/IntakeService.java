@@ -111,9 +111,8 @@ class IntakeService {
         Optional<QuarantineEntry> seen = QuarantineEntry.byMessageId(message.messageId());
         if (seen.isPresent()) {
             seen.get().receiveCount = message.receiveCount();
-            return seen.get().action == QuarantineEntry.Action.FAILED_EXECUTION
-                    ? Disposition.DELETE
-                    : Disposition.LEAVE;
+            // Redelivered after a crash before its delete: done with, unless it is one left for the DLQ.
+            return seen.get().action == QuarantineEntry.Action.LEFT_FOR_DLQ ? Disposition.LEAVE : Disposition.DELETE;
         }
         Optional<String> token = invalid.readableToken();
         String hash = token.map(TaskTokens::tokenHash).orElse(null);
@@ -121,7 +120,11 @@ class IntakeService {
         // already answered) and is what answers the workflow.
         Optional<UUID> task = hash == null ? Optional.empty() : reviews.findByTokenHash(hash);
         boolean alreadyFailed = hash != null && QuarantineEntry.existsForToken(hash);
-        String reason = TokenRedaction.redact(QuarantineEntry.reason(invalid.problems()), token.orElse(null));
+        // Redacted before anything is cut, so no cut can leave a piece of the token behind.
+        List<String> problems = invalid.problems().stream()
+                .map(p -> TokenRedaction.redact(p, token.orElse(null)))
+                .toList();
+        String reason = QuarantineEntry.reason(problems);
 
         QuarantineEntry entry = new QuarantineEntry();
         entry.id = UUID.randomUUID();
@@ -156,11 +159,7 @@ class IntakeService {
             return Disposition.LEAVE;
         }
         if (!alreadyFailed) {
-            Callback failure = payloads.invalidRequest(
-                    invalid.problems().stream()
-                            .map(p -> TokenRedaction.redact(p, token.get()))
-                            .toList(),
-                    entry.id.toString());
+            Callback failure = payloads.invalidRequest(problems, entry.id.toString());
             outbox.enqueueFailure(
                     null,
                     null,
