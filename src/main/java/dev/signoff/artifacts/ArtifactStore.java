@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 @ApplicationScoped
 public class ArtifactStore {
 
-    static final String OCTET_STREAM = "application/octet-stream";
+    public static final String OCTET_STREAM = "application/octet-stream";
 
     private static final Logger LOG = Logger.getLogger(ArtifactStore.class);
 

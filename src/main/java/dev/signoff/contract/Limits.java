@@ -32,6 +32,12 @@ public final class Limits {
     public static final int MAX_GROUPS = 50;
     public static final int MAX_USERS = 100;
     public static final int MAX_PRINCIPAL_CHARS = 256;
+    /**
+     * Signoff's upkeep round runs every 15 s and heartbeats at a third of the interval: below a minute, one slow round
+     * or a brief outage could let Step Functions' heartbeat deadline pass.
+     */
+    public static final int MIN_HEARTBEAT_SECONDS = 60;
+
     public static final int MAX_HEARTBEAT_SECONDS = 99_999_999;
     public static final int MAX_METADATA_ENTRIES = 50;
     public static final int MAX_METADATA_KEY_CHARS = 64;

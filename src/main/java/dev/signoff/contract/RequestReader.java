@@ -60,7 +60,8 @@ final class RequestReader {
         Optional<Instant> dueAt = f.timestamp("dueAt");
         Optional<Instant> timeoutAt = f.timestamp("timeoutAt");
         Optional<Instant> expiresAt = f.timestamp("expiresAt");
-        Optional<Long> heartbeat = f.integer("heartbeatSeconds", 1, Limits.MAX_HEARTBEAT_SECONDS);
+        Optional<Long> heartbeat =
+                f.integer("heartbeatSeconds", Limits.MIN_HEARTBEAT_SECONDS, Limits.MAX_HEARTBEAT_SECONDS);
         Set<Outcome> decisions = decisions(f.array("decisions", false, Outcome.values().length));
         Map<String, String> metadata = metadata(f.object("metadata", false));
         checkOrder(dueAt, timeoutAt, "dueAt", "must not be after timeoutAt");

@@ -3,7 +3,6 @@ package dev.signoff.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
 import dev.signoff.contract.CallbackResult;
@@ -12,6 +11,7 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.security.Reviewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,14 +33,15 @@ public class DecisionService {
     private final ReviewService reviews;
     private final CallbackPayload payloads;
     private final Outbox outbox;
-    private final AuditLog audit;
+    private final TaskLifecycle lifecycle;
     private final Clock clock;
 
-    DecisionService(ReviewService reviews, CallbackPayload payloads, Outbox outbox, AuditLog audit, Clock clock) {
+    DecisionService(
+            ReviewService reviews, CallbackPayload payloads, Outbox outbox, TaskLifecycle lifecycle, Clock clock) {
         this.reviews = reviews;
         this.payloads = payloads;
         this.outbox = outbox;
-        this.audit = audit;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -56,12 +57,12 @@ public class DecisionService {
         if (earlier.isPresent()) {
             return sameSubmissionOrConflict(earlier.get(), command, reviewer);
         }
-        if (task.status != TaskStatus.PENDING) {
-            throw new DecisionException(
-                    DecisionException.Reason.CLOSED,
-                    "This review is "
-                            + task.status.name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
-                            + (task.statusReason == null ? "." : ": " + task.statusReason));
+        Instant now = clock.instant();
+        if (task.status() != TaskStatus.PENDING) {
+            throw closed(task.status(), task.statusReason());
+        }
+        if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
+            throw windowClosed(task.expiresAt);
         }
         if (!reviews.isAssigned(taskId, reviewer)) {
             throw new DecisionException(
@@ -71,7 +72,6 @@ public class DecisionService {
         ReviewRequest request = reviews.request(task);
         checkRules(request, command);
         UUID decisionId = UUID.randomUUID();
-        Instant now = clock.instant();
         JsonNode edited = parseEdit(command.editedOutput());
         JsonNode output = edited != null ? edited : request.proposedOutput().orElse(null);
         ReviewerDecision input = new ReviewerDecision(
@@ -90,9 +90,10 @@ public class DecisionService {
         }
         Callback callback = ((CallbackResult.Ready) result).callback();
 
-        if (!claim(taskId, now)) {
-            Decision winner = Decision.forTask(taskId).orElse(null);
-            throw conflict(winner);
+        String comment = blankToNull(command.comment());
+        String detail = command.outcome().wireName() + (comment == null ? "" : ": " + comment);
+        if (!lifecycle.decide(taskId, reviewer.id(), detail, now)) {
+            return lostTheRace(taskId, command, reviewer);
         }
         Decision decision = new Decision();
         decision.id = decisionId;
@@ -121,23 +122,37 @@ public class DecisionService {
                     callback.error(),
                     callback.cause());
         }
-        audit.record(
-                reviewer.id(),
-                taskId,
-                "DECIDED",
-                command.outcome().wireName() + (decision.comment == null ? "" : ": " + decision.comment));
         return DecisionView.of(decision);
     }
 
-    /** PENDING -> DECIDED only if still PENDING; false means another decision got there first. */
-    private boolean claim(UUID taskId, Instant now) {
-        return ReviewTask.update(
-                        "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status = ?4",
-                        TaskStatus.DECIDED,
-                        now,
-                        taskId,
-                        TaskStatus.PENDING)
-                == 1;
+    /**
+     * The conditional update found the task no longer open to this decision. Say what actually happened: the same
+     * submission already went through (the answer it got), someone else decided, or the review closed.
+     */
+    private DecisionView lostTheRace(UUID taskId, DecisionCommand command, Reviewer reviewer) {
+        Optional<Decision> winner = Decision.forTask(taskId);
+        if (winner.isPresent()) {
+            return sameSubmissionOrConflict(winner.get(), command, reviewer);
+        }
+        TaskLifecycle.State state = lifecycle.state(taskId);
+        if (state.status() == TaskStatus.PENDING && state.expiresAt() != null) {
+            throw windowClosed(state.expiresAt());
+        }
+        throw closed(state.status(), state.statusReason());
+    }
+
+    private static DecisionException closed(TaskStatus status, String reason) {
+        return new DecisionException(
+                DecisionException.Reason.CLOSED,
+                "This review is " + status.name().toLowerCase().replace('_', ' ') + " and no longer accepts a decision"
+                        + (reason == null ? "." : ": " + reason));
+    }
+
+    private static DecisionException windowClosed(Instant expiresAt) {
+        return new DecisionException(
+                DecisionException.Reason.CLOSED,
+                "The review closed at " + expiresAt + " and no longer accepts a decision; the workflow is told"
+                        + " that nobody decided in time.");
     }
 
     private DecisionView sameSubmissionOrConflict(Decision earlier, DecisionCommand command, Reviewer reviewer) {

@@ -1,8 +1,7 @@
 package dev.signoff.decision;
 
 import dev.signoff.audit.AuditLog;
-import dev.signoff.review.ReviewTask;
-import dev.signoff.review.TaskStatus;
+import dev.signoff.review.TaskLifecycle;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,56 +43,66 @@ class DeliveryStore {
         }
     }
 
+    /**
+     * Parameters: now (twice), the batch size. Served by ix_outbox_due. SKIP LOCKED lets several instances claim side by
+     * side without taking the same row; the lease lets another instance take over a row whose claimer died
+     * mid-delivery.
+     */
+    static final String CLAIM_DUE = "select * from outbox where status = 'PENDING' and next_attempt_at <= ?"
+            + " and (lease_until is null or lease_until < ?) order by next_attempt_at limit ? for update skip locked";
+
     private final DispatchConfig config;
     private final AuditLog audit;
+    private final TaskLifecycle lifecycle;
     private final Clock clock;
 
-    DeliveryStore(DispatchConfig config, AuditLog audit, Clock clock) {
+    DeliveryStore(DispatchConfig config, AuditLog audit, TaskLifecycle lifecycle, Clock clock) {
         this.config = config;
         this.audit = audit;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
-    /**
-     * Claims due callbacks. SKIP LOCKED lets several instances claim side by side without taking the same row;
-     * the lease lets another instance take over a row whose claimer died mid-delivery.
-     */
+    /** Claims due callbacks under a lease. */
     @Transactional
     @SuppressWarnings("unchecked")
     List<Claimed> claimDue() {
         Instant now = clock.instant();
-        List<UUID> ids = Panache.getEntityManager()
-                .createNativeQuery(
-                        "select id from outbox where status = 'PENDING' and next_attempt_at <= ?1"
-                                + " and (lease_until is null or lease_until < ?1) order by next_attempt_at"
-                                + " limit ?2 for update skip locked",
-                        UUID.class)
+        // One read of the rows themselves (no second lookup per row), then one update for the whole batch.
+        List<OutboxEntry> due = Panache.getEntityManager()
+                .createNativeQuery(CLAIM_DUE, OutboxEntry.class)
                 .setParameter(1, now)
-                .setParameter(2, config.batchSize())
+                .setParameter(2, now)
+                .setParameter(3, config.batchSize())
                 .getResultList();
+        if (due.isEmpty()) {
+            return List.of();
+        }
         Instant leaseUntil = now.plus(config.lease());
-        return ids.stream()
-                .map(id -> {
-                    OutboxEntry entry = OutboxEntry.findById(id);
-                    entry.leaseUntil = leaseUntil;
-                    // What identifies our callback in the execution history: the decision, the quarantined message,
-                    // or for Signoff.Expired the task itself.
-                    UUID marker = entry.decisionId != null
-                            ? entry.decisionId
-                            : entry.quarantineId != null ? entry.quarantineId : entry.taskId;
-                    return new Claimed(
-                            entry.id,
-                            entry.taskId,
-                            entry.kind,
-                            entry.tokenCiphertext,
-                            entry.executionArn,
-                            entry.outputJson,
-                            entry.errorCode,
-                            entry.errorCause,
-                            String.valueOf(marker),
-                            entry.attempts);
-                })
-                .toList();
+        OutboxEntry.update(
+                "leaseUntil = ?1 where id in ?2",
+                leaseUntil,
+                due.stream().map(e -> e.id).toList());
+        return due.stream().map(DeliveryStore::claimed).toList();
+    }
+
+    private static Claimed claimed(OutboxEntry entry) {
+        // What identifies our callback in the execution history: the decision, the quarantined message, or for
+        // Signoff.Expired the task itself.
+        UUID marker = entry.decisionId != null
+                ? entry.decisionId
+                : entry.quarantineId != null ? entry.quarantineId : entry.taskId;
+        return new Claimed(
+                entry.id,
+                entry.taskId,
+                entry.kind,
+                entry.tokenCiphertext,
+                entry.executionArn,
+                entry.outputJson,
+                entry.errorCode,
+                entry.errorCause,
+                String.valueOf(marker),
+                entry.attempts);
     }
 
     @Transactional
@@ -108,7 +117,11 @@ class DeliveryStore {
                     AuditLog.SYSTEM, claimed.taskId(), "CALLBACK_DELIVERED", note == null ? "Signoff.Expired" : note);
             return;
         }
-        closeTask(claimed.taskId(), TaskStatus.DELIVERED, note, "CALLBACK_DELIVERED");
+        if (claimed.taskId() != null) {
+            lifecycle.delivered(claimed.taskId(), note);
+        } else {
+            audit.record(AuditLog.SYSTEM, null, "CALLBACK_DELIVERED", note == null ? "invalid-request callback" : note);
+        }
     }
 
     @Transactional
@@ -117,11 +130,7 @@ class DeliveryStore {
         entry.lastError = reason;
         if (entry.attempts >= config.maxAttempts()) {
             entry.status = OutboxEntry.Status.FAILED;
-            closeTask(
-                    claimed.taskId(),
-                    TaskStatus.DELIVERY_FAILED,
-                    "Gave up after " + entry.attempts + " attempts; last error: " + reason,
-                    "CALLBACK_FAILED");
+            failTask(claimed, "Gave up after " + entry.attempts + " attempts; last error: " + reason);
             return;
         }
         entry.nextAttemptAt = clock.instant().plus(backoff(entry.attempts));
@@ -133,7 +142,11 @@ class DeliveryStore {
         OutboxEntry entry = attempted(claimed);
         entry.status = OutboxEntry.Status.EXPIRED;
         entry.lastError = reason;
-        closeTask(claimed.taskId(), TaskStatus.EXPIRED, reason, "CALLBACK_EXPIRED");
+        if (claimed.taskId() != null) {
+            lifecycle.callbackExpired(claimed.taskId(), reason);
+        } else {
+            audit.record(AuditLog.SYSTEM, null, "CALLBACK_EXPIRED", reason);
+        }
     }
 
     @Transactional
@@ -141,7 +154,7 @@ class DeliveryStore {
         OutboxEntry entry = attempted(claimed);
         entry.status = OutboxEntry.Status.FAILED;
         entry.lastError = reason;
-        closeTask(claimed.taskId(), TaskStatus.DELIVERY_FAILED, reason, "CALLBACK_FAILED");
+        failTask(claimed, reason);
     }
 
     /** Exponential backoff with equal jitter: half the delay fixed, half random, so retries spread out. */
@@ -159,16 +172,12 @@ class DeliveryStore {
         return entry;
     }
 
-    private void closeTask(UUID taskId, TaskStatus status, String reason, String auditType) {
-        if (taskId == null) {
+    private void failTask(Claimed claimed, String reason) {
+        if (claimed.taskId() != null) {
+            lifecycle.deliveryFailed(claimed.taskId(), reason);
+        } else {
             // A callback for a quarantined request: no task to close, but the outcome still belongs in the audit.
-            audit.record(AuditLog.SYSTEM, null, auditType, reason == null ? "invalid-request callback" : reason);
-            return;
+            audit.record(AuditLog.SYSTEM, null, "CALLBACK_FAILED", reason);
         }
-        ReviewTask task = ReviewTask.findById(taskId);
-        task.status = status;
-        task.statusReason = reason;
-        task.closedAt = clock.instant();
-        audit.record(AuditLog.SYSTEM, taskId, auditType, reason);
     }
 }

@@ -1,10 +1,9 @@
 package dev.signoff.decision;
 
-import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
-import dev.signoff.review.ReviewTask;
-import dev.signoff.review.TaskStatus;
+import dev.signoff.review.TaskLifecycle;
+import dev.signoff.review.TaskSweeps;
 import dev.signoff.security.TokenCipher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,26 +25,31 @@ import org.jboss.logging.Logger;
 class TaskUpkeep {
 
     private static final Logger LOG = Logger.getLogger(TaskUpkeep.class);
+    /** Tasks one round handles per kind; the rest wait for the next round. */
+    static final int BATCH = 500;
 
+    private final TaskSweeps sweeps;
+    private final TaskLifecycle lifecycle;
     private final StepFunctionsGateway stepFunctions;
     private final TokenCipher cipher;
     private final Outbox outbox;
     private final CallbackPayload payloads;
-    private final AuditLog audit;
     private final Clock clock;
 
     TaskUpkeep(
+            TaskSweeps sweeps,
+            TaskLifecycle lifecycle,
             StepFunctionsGateway stepFunctions,
             TokenCipher cipher,
             Outbox outbox,
             CallbackPayload payloads,
-            AuditLog audit,
             Clock clock) {
+        this.sweeps = sweeps;
+        this.lifecycle = lifecycle;
         this.stepFunctions = stepFunctions;
         this.cipher = cipher;
         this.outbox = outbox;
         this.payloads = payloads;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -56,66 +60,64 @@ class TaskUpkeep {
     void run() {
         expireOverdue();
         closeUndecided();
-        for (HeartbeatDue due : heartbeatsDue()) {
+        sendHeartbeats();
+    }
+
+    void expireOverdue() {
+        expireOverdue(sweeps.pastTimeout(clock.instant(), BATCH));
+    }
+
+    void closeUndecided() {
+        closeUndecided(sweeps.pastExpiry(clock.instant(), BATCH));
+    }
+
+    /** Each heartbeat is its own call and transaction: no transaction stays open while Step Functions answers. */
+    void sendHeartbeats() {
+        for (TaskSweeps.HeartbeatDue due : sweeps.heartbeatsDue(clock.instant(), BATCH)) {
             heartbeat(due);
         }
     }
 
-    record HeartbeatDue(UUID taskId, String sealedToken) {}
-
+    /**
+     * Closes reviews whose workflow stopped waiting at its deadline. A task decided or closed since it was found is
+     * skipped (the transition is conditional); the others still close.
+     */
     @Transactional
-    void expireOverdue() {
-        Instant now = clock.instant();
-        List<ReviewTask> overdue = ReviewTask.list("status = ?1 and timeoutAt < ?2", TaskStatus.PENDING, now);
-        for (ReviewTask task : overdue) {
-            close(task, "The workflow stopped waiting at its deadline (" + task.timeoutAt + ") before anyone decided");
+    void expireOverdue(List<TaskSweeps.Overdue> overdue) {
+        for (TaskSweeps.Overdue task : overdue) {
+            lifecycle.expire(
+                    task.taskId(),
+                    "The workflow stopped waiting at its deadline (" + task.deadline() + ") before anyone decided");
         }
     }
 
     /**
-     * Closes reviews past their expiresAt and queues Signoff.Expired for each. The close is a conditional update,
-     * so a reviewer deciding at the same moment, or another instance doing the same round, either wins outright or
-     * finds the task already closed: the workflow gets exactly one answer.
+     * Closes reviews past their expiresAt and queues Signoff.Expired for each. The close is conditional, so a
+     * reviewer deciding at the same moment, or another instance doing the same round, either wins outright or finds
+     * the task already closed: the workflow gets exactly one answer.
      */
     @Transactional
-    void closeUndecided() {
+    void closeUndecided(List<TaskSweeps.Overdue> due) {
         Instant now = clock.instant();
-        List<ReviewTask> due = ReviewTask.list("status = ?1 and expiresAt < ?2", TaskStatus.PENDING, now);
-        for (ReviewTask task : due) {
-            String reason = "Nobody decided before the review closed at " + task.expiresAt + "; the workflow was told ("
-                    + CallbackPayload.EXPIRED + ")";
-            if (ReviewTask.closeIfPending(task.id, TaskStatus.EXPIRED, reason, now)) {
-                Callback callback = payloads.expired(task.id.toString(), task.expiresAt, now);
+        for (TaskSweeps.Overdue task : due) {
+            String reason = "Nobody decided before the review closed at " + task.deadline()
+                    + "; the workflow was told (" + CallbackPayload.EXPIRED + ")";
+            if (lifecycle.expire(task.taskId(), reason)) {
+                Callback callback = payloads.expired(task.taskId().toString(), task.deadline(), now);
                 outbox.enqueueFailure(
-                        task.id,
+                        task.taskId(),
                         null,
                         null,
-                        task.executionArn,
-                        task.tokenCiphertext,
+                        task.executionArn(),
+                        task.sealedToken(),
                         callback.error(),
                         callback.cause());
-                audit.record(AuditLog.SYSTEM, task.id, "TASK_EXPIRED", reason);
-                LOG.infof("Task %s expired at %s; sending %s", task.id, task.expiresAt, CallbackPayload.EXPIRED);
+                LOG.infof("Task %s expired at %s; sending %s", task.taskId(), task.deadline(), CallbackPayload.EXPIRED);
             }
         }
     }
 
-    @Transactional
-    List<HeartbeatDue> heartbeatsDue() {
-        Instant now = clock.instant();
-        return ReviewTask.<ReviewTask>list(
-                        "status in ?1 and heartbeatSeconds is not null",
-                        List.of(TaskStatus.PENDING, TaskStatus.DECIDED))
-                .stream()
-                .filter(t -> t.lastHeartbeatAt == null
-                        || t.lastHeartbeatAt
-                                .plusSeconds(Math.max(1, t.heartbeatSeconds / 3))
-                                .isBefore(now))
-                .map(t -> new HeartbeatDue(t.id, t.tokenCiphertext))
-                .toList();
-    }
-
-    private void heartbeat(HeartbeatDue due) {
+    private void heartbeat(TaskSweeps.HeartbeatDue due) {
         String token;
         try {
             token = cipher.open(due.sealedToken());
@@ -126,7 +128,7 @@ class TaskUpkeep {
         }
         StepFunctionsGateway.Outcome outcome = stepFunctions.sendHeartbeat(token);
         if (outcome instanceof StepFunctionsGateway.Outcome.Delivered) {
-            recordHeartbeat(due.taskId());
+            recordHeartbeat(due);
         } else if (outcome instanceof StepFunctionsGateway.Outcome.Closed
                 || outcome instanceof StepFunctionsGateway.Outcome.Gone) {
             expireIfPending(due.taskId(), outcome.toString());
@@ -136,23 +138,12 @@ class TaskUpkeep {
     }
 
     @Transactional
-    void recordHeartbeat(UUID taskId) {
-        ReviewTask.update("lastHeartbeatAt = ?1 where id = ?2", clock.instant(), taskId);
+    void recordHeartbeat(TaskSweeps.HeartbeatDue due) {
+        lifecycle.heartbeatSent(due.taskId(), due.heartbeatSeconds());
     }
 
     @Transactional
     void expireIfPending(UUID taskId, String answer) {
-        ReviewTask task = ReviewTask.findById(taskId);
-        if (task != null && task.status == TaskStatus.PENDING) {
-            close(task, "The workflow stopped waiting for this review (heartbeat answered " + answer + ")");
-        }
-    }
-
-    private void close(ReviewTask task, String reason) {
-        task.status = TaskStatus.EXPIRED;
-        task.statusReason = reason;
-        task.closedAt = clock.instant();
-        audit.record(AuditLog.SYSTEM, task.id, "TASK_EXPIRED", reason);
-        LOG.infof("Task %s expired: %s", task.id, reason);
+        lifecycle.expire(taskId, "The workflow stopped waiting for this review (heartbeat answered " + answer + ")");
     }
 }

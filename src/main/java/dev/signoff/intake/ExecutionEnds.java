@@ -1,16 +1,16 @@
 package dev.signoff.intake;
 
-import dev.signoff.audit.AuditLog;
-import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
+import dev.signoff.review.TaskSweeps;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,11 +28,13 @@ class ExecutionEnds {
     private static final Logger LOG = Logger.getLogger(ExecutionEnds.class);
     static final Duration KEEP_ENDS = Duration.ofDays(15);
 
-    private final AuditLog audit;
+    private final TaskSweeps sweeps;
+    private final TaskLifecycle lifecycle;
     private final Clock clock;
 
-    ExecutionEnds(AuditLog audit, Clock clock) {
-        this.audit = audit;
+    ExecutionEnds(TaskSweeps sweeps, TaskLifecycle lifecycle, Clock clock) {
+        this.sweeps = sweeps;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -65,19 +67,11 @@ class ExecutionEnds {
     /** Cancels the execution's open reviews from before this end; returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     int cancelOpenReviews(EndedExecution ended) {
-        List<ReviewTask> open = ReviewTask.list(
-                "executionArn = ?1 and status = ?2 and ((enteredAt is not null and enteredAt <= ?3)"
-                        + " or (enteredAt is null and receivedAt <= ?3))",
-                ended.executionArn,
-                TaskStatus.PENDING,
-                ended.stopDate);
         String reason = reason(ended);
-        Instant now = clock.instant();
         int cancelled = 0;
-        for (ReviewTask task : open) {
-            if (ReviewTask.closeIfPending(task.id, TaskStatus.CANCELLED, reason, now)) {
-                audit.record(AuditLog.SYSTEM, task.id, "TASK_CANCELLED", reason);
-                LOG.infof("Task %s cancelled: its execution ended (%s)", task.id, ended.status);
+        for (UUID taskId : sweeps.openOfExecutionBefore(ended.executionArn, ended.stopDate)) {
+            if (lifecycle.cancel(taskId, reason)) {
+                LOG.infof("Task %s cancelled: its execution ended (%s)", taskId, ended.status);
                 cancelled++;
             }
         }

@@ -13,6 +13,7 @@ import dev.signoff.contract.ReviewRequestParser;
 import dev.signoff.contract.TaskTokens;
 import dev.signoff.decision.Outbox;
 import dev.signoff.review.ReviewService;
+import dev.signoff.review.TaskLifecycle;
 import dev.signoff.security.TokenCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,7 @@ class IntakeService {
     private final ReviewRequestParser parser;
     private final CallbackPayload payloads;
     private final ReviewService reviews;
+    private final TaskLifecycle lifecycle;
     private final Outbox outbox;
     private final TokenCipher cipher;
     private final AuditLog audit;
@@ -47,6 +49,7 @@ class IntakeService {
             ReviewRequestParser parser,
             CallbackPayload payloads,
             ReviewService reviews,
+            TaskLifecycle lifecycle,
             Outbox outbox,
             TokenCipher cipher,
             AuditLog audit,
@@ -56,6 +59,7 @@ class IntakeService {
         this.parser = parser;
         this.payloads = payloads;
         this.reviews = reviews;
+        this.lifecycle = lifecycle;
         this.outbox = outbox;
         this.cipher = cipher;
         this.audit = audit;
@@ -83,7 +87,7 @@ class IntakeService {
                     message.messageId(), existing.get());
             return Disposition.DELETE;
         }
-        UUID taskId = reviews.open(valid.request(), redacted(message.body()), hash, cipher.seal(token));
+        UUID taskId = lifecycle.open(valid.request(), redacted(message.body()), hash, cipher.seal(token));
         LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
         ends.find(valid.request().executionArn()).ifPresent(ends::cancelOpenReviews);

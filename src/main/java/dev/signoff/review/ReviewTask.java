@@ -1,5 +1,6 @@
 package dev.signoff.review;
 
+import dev.signoff.contract.ReviewRequest;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,12 +47,14 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "requested_by")
     public String requestedBy;
 
+    // Status and the fields that change with it are written only by TaskLifecycle (conditional updates); the rest of
+    // the app reads them through the accessors below.
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public TaskStatus status;
+    TaskStatus status;
 
     @Column(name = "status_reason")
-    public String statusReason;
+    String statusReason;
 
     @Column(name = "entered_at")
     public Instant enteredAt;
@@ -73,33 +75,66 @@ public class ReviewTask extends PanacheEntityBase {
     public Integer heartbeatSeconds;
 
     @Column(name = "last_heartbeat_at")
-    public Instant lastHeartbeatAt;
+    Instant lastHeartbeatAt;
+
+    @Column(name = "next_heartbeat_at")
+    Instant nextHeartbeatAt;
 
     @Column(name = "decided_at")
-    public Instant decidedAt;
+    Instant decidedAt;
 
     @Column(name = "closed_at")
-    public Instant closedAt;
+    Instant closedAt;
 
     @Version
-    public long version;
+    long version;
 
-    /**
-     * Closes a task without a decision, only if it is still PENDING: of a reviewer deciding and an expiry or an
-     * execution's end at the same moment, exactly one wins. False means something else closed it first.
-     */
-    public static boolean closeIfPending(UUID id, TaskStatus status, String reason, Instant at) {
-        return update(
-                        "status = ?1, statusReason = ?2, closedAt = ?3, version = version + 1 where id = ?4 and status = ?5",
-                        status,
-                        reason,
-                        at,
-                        id,
-                        TaskStatus.PENDING)
-                == 1;
+    static ReviewTask fromRequest(
+            ReviewRequest request, String requestJson, String tokenHash, String sealedToken, Instant receivedAt) {
+        ReviewTask task = new ReviewTask();
+        task.id = UUID.randomUUID();
+        task.tokenHash = tokenHash;
+        task.tokenCiphertext = sealedToken;
+        task.executionArn = request.executionArn();
+        task.stateMachineArn = request.stateMachineArn().orElse(null);
+        task.stateName = request.stateName().orElse(null);
+        task.title = request.title();
+        task.requestJson = requestJson;
+        task.requestedBy = request.requestedBy().orElse(null);
+        task.status = TaskStatus.PENDING;
+        task.enteredAt = request.enteredAt().orElse(null);
+        task.receivedAt = receivedAt;
+        task.dueAt = request.dueAt().orElse(null);
+        task.timeoutAt = request.timeoutAt().orElse(null);
+        task.expiresAt = request.expiresAt().orElse(null);
+        task.heartbeatSeconds = request.heartbeatSeconds().orElse(null);
+        // The first heartbeat goes out at once: Signoff cannot know how long the request waited on the queue.
+        task.nextHeartbeatAt = task.heartbeatSeconds == null ? null : receivedAt;
+        return task;
     }
 
-    public static Optional<ReviewTask> byTokenHash(String tokenHash) {
-        return find("tokenHash", tokenHash).firstResultOptional();
+    /** Heartbeats go out at a third of HeartbeatSeconds, so one lost or late heartbeat never ends the wait. */
+    static Instant nextHeartbeat(Instant sent, int heartbeatSeconds) {
+        return sent.plusSeconds(Math.max(1, heartbeatSeconds / 3));
+    }
+
+    public TaskStatus status() {
+        return status;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Instant lastHeartbeatAt() {
+        return lastHeartbeatAt;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 }

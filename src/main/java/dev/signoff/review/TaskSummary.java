@@ -3,7 +3,7 @@ package dev.signoff.review;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of an inbox. */
+/** One line of an inbox: what the list shows of a task, read without its request. */
 public record TaskSummary(
         UUID id,
         String title,
@@ -15,9 +15,10 @@ public record TaskSummary(
         Instant dueAt,
         Instant timeoutAt,
         Instant expiresAt,
-        Instant decidedAt) {
+        Instant decidedAt,
+        Instant closedAt) {
 
-    static TaskSummary of(ReviewTask task) {
+    public static TaskSummary of(ReviewTask task) {
         return new TaskSummary(
                 task.id,
                 task.title,
@@ -29,7 +30,8 @@ public record TaskSummary(
                 task.dueAt,
                 task.timeoutAt,
                 task.expiresAt,
-                task.decidedAt);
+                task.decidedAt,
+                task.closedAt);
     }
 
     /** arn:aws:states:region:account:stateMachine:NAME, or the name inside an execution ARN. */

@@ -88,17 +88,21 @@ class FieldRulesTest {
                         set("dueAt", "\"2026-11-03T10:15:30\""),
                         "dueAt: must be an ISO-8601 timestamp with seconds and offset, e.g. 2026-11-03T10:15:30Z"),
                 bad("epoch number", set("timeoutAt", "1762164930"), "timeoutAt: must be a string"),
-                ok("heartbeat 1", set("heartbeatSeconds", "1")),
+                ok("heartbeat 60, the minimum", set("heartbeatSeconds", "60")),
+                bad(
+                        "heartbeat 59, below what a 15 s upkeep round keeps alive",
+                        set("heartbeatSeconds", "59"),
+                        "heartbeatSeconds: must be a whole number from 60 to 99,999,999"),
                 ok("heartbeat 99999999", set("heartbeatSeconds", "99999999")),
-                ok("heartbeat 30.0 is a whole number", set("heartbeatSeconds", "30.0")),
+                ok("heartbeat 90.0 is a whole number", set("heartbeatSeconds", "90.0")),
                 bad(
                         "heartbeat 30.5",
                         set("heartbeatSeconds", "30.5"),
-                        "heartbeatSeconds: must be a whole number from 1 to 99,999,999"),
+                        "heartbeatSeconds: must be a whole number from 60 to 99,999,999"),
                 bad(
                         "heartbeat 100000000",
                         set("heartbeatSeconds", "100000000"),
-                        "heartbeatSeconds: must be a whole number from 1 to 99,999,999"),
+                        "heartbeatSeconds: must be a whole number from 60 to 99,999,999"),
                 ok("three decisions with a repeat", set("decisions", "[\"approve\",\"approve\",\"reject\"]")),
                 bad(
                         "four decisions",

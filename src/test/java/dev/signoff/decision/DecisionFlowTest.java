@@ -1,11 +1,15 @@
 package dev.signoff.decision;
 
 import static dev.signoff.testsupport.Patience.await;
+import static dev.signoff.testsupport.ReviewTasks.appliedCallbacks;
+import static dev.signoff.testsupport.ReviewTasks.awaitClosed;
+import static dev.signoff.testsupport.ReviewTasks.awaitTask;
+import static dev.signoff.testsupport.ReviewTasks.decide;
+import static dev.signoff.testsupport.ReviewTasks.statusOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
@@ -14,7 +18,6 @@ import dev.signoff.testsupport.ElasticMqTestResource;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -221,45 +224,5 @@ class DecisionFlowTest {
         assertThat(status).isEqualTo(403);
         assertThat(foreignOrigin).isEqualTo(403);
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
-    }
-
-    private static Response decide(String user, UUID taskId, Map<String, ?> body) {
-        return given().auth()
-                .preemptive()
-                .basic(user, user)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/tasks/" + taskId + "/decision");
-    }
-
-    static UUID awaitTask(StartedExecution execution) {
-        await().until(() -> taskOf(execution.executionArn()) != null);
-        return taskOf(execution.executionArn()).id;
-    }
-
-    static ReviewTask taskOf(String executionArn) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn)
-                        .firstResult());
-    }
-
-    static TaskStatus statusOf(UUID taskId) {
-        return QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>findById(taskId).status);
-    }
-
-    static ExecutionSnapshot awaitClosed(StartedExecution execution) {
-        await().until(() -> Workflows.execution(execution.executionArn()).status() != ExecutionStatus.RUNNING);
-        return Workflows.execution(execution.executionArn());
-    }
-
-    /** Callbacks the stand-in applied for this execution's token: exactly-once means exactly 1. */
-    static long appliedCallbacks(StartedExecution execution) {
-        String tokenHash = Workflows.execution(execution.executionArn()).taskTokenSha256();
-        return StepFunctionsTestResource.standIn().calls().stream()
-                .filter(c ->
-                        c.operation().startsWith("SendTask") && !c.operation().equals("SendTaskHeartbeat"))
-                .filter(c -> tokenHash.equals(c.request().get("taskTokenSha256")))
-                .filter(c -> c.applied())
-                .count();
     }
 }

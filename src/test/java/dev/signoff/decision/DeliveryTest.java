@@ -1,10 +1,11 @@
 package dev.signoff.decision;
 
-import static dev.signoff.decision.DecisionFlowTest.appliedCallbacks;
-import static dev.signoff.decision.DecisionFlowTest.awaitClosed;
-import static dev.signoff.decision.DecisionFlowTest.awaitTask;
-import static dev.signoff.decision.DecisionFlowTest.statusOf;
 import static dev.signoff.testsupport.Patience.await;
+import static dev.signoff.testsupport.ReviewTasks.appliedCallbacks;
+import static dev.signoff.testsupport.ReviewTasks.awaitClosed;
+import static dev.signoff.testsupport.ReviewTasks.awaitTask;
+import static dev.signoff.testsupport.ReviewTasks.decide;
+import static dev.signoff.testsupport.ReviewTasks.statusOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,13 +19,14 @@ import dev.signoff.sandbox.stepfunctions.StepFunctionsStandIn;
 import dev.signoff.sandbox.stepfunctions.WaitForTaskTokenTask;
 import dev.signoff.security.Reviewer;
 import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.MutableClock;
+import dev.signoff.testsupport.ReviewTasks;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -54,6 +56,14 @@ class DeliveryTest {
 
     @Inject
     DecisionService decisions;
+
+    @Inject
+    DeliveryStore store;
+
+    @Inject
+    TaskUpkeep upkeep;
+
+    private final MutableClock clock = StepFunctionsTestResource.clock();
 
     @ConfigProperty(name = "signoff.intake.queue-url")
     String queueUrl;
@@ -88,26 +98,49 @@ class DeliveryTest {
     }
 
     @Test
+    void a_resubmission_racing_its_original_gets_the_same_decision_not_a_conflict() throws Exception {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        Map<String, String> body = Map.of("decision", "approve", "idempotencyKey", "double-click-" + taskId);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Response> submit = () -> {
+                go.await();
+                return decide("reviewer", taskId, body);
+            };
+            Future<Response> first = pool.submit(submit);
+            Future<Response> second = pool.submit(submit);
+            go.countDown();
+
+            assertThat(first.get().statusCode()).isEqualTo(200);
+            assertThat(second.get().statusCode()).isEqualTo(200);
+            assertThat(second.get().jsonPath().getString("id"))
+                    .isEqualTo(first.get().jsonPath().getString("id"));
+        } finally {
+            pool.shutdown();
+        }
+        await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
     void a_decision_on_a_token_that_timed_out_marks_the_task_expired_and_says_so() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 60);
         UUID taskId = awaitTask(execution);
-        StepFunctionsTestResource.clock().advance(Duration.ofMinutes(2));
-        try {
-            assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
 
-            await().until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
-            ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
-            assertThat(task.statusReason).contains("stopped waiting").contains("TaskTimedOut");
-            String page = given().auth()
-                    .preemptive()
-                    .basic("reviewer", "reviewer")
-                    .get("/tasks/" + taskId)
-                    .asString();
-            assertThat(page).contains("Expired").contains("stopped waiting");
-            assertThat(Workflows.execution(execution.executionArn()).error()).isEqualTo("States.Timeout");
-        } finally {
-            StepFunctionsTestResource.clock().reset();
-        }
+        await().until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
+        ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
+        assertThat(task.statusReason()).contains("stopped waiting").contains("TaskTimedOut");
+        String page = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/tasks/" + taskId)
+                .asString();
+        assertThat(page).contains("Expired").contains("stopped waiting");
+        assertThat(Workflows.execution(execution.executionArn()).error()).isEqualTo("States.Timeout");
     }
 
     @Test
@@ -125,7 +158,7 @@ class DeliveryTest {
 
             await().until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
             ReviewTask task = QuarkusTransaction.requiringNew().call(() -> ReviewTask.findById(taskId));
-            assertThat(task.statusReason).contains("no longer knows").contains("TaskDoesNotExist");
+            assertThat(task.statusReason()).contains("no longer knows").contains("TaskDoesNotExist");
         }
     }
 
@@ -162,7 +195,7 @@ class DeliveryTest {
     }
 
     @Test
-    void a_callback_left_claimed_by_a_crashed_instance_is_delivered_once_its_lease_ends() throws Exception {
+    void a_callback_left_claimed_by_a_crashed_instance_is_delivered_once_its_lease_ends() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
         Reviewer riley = new Reviewer("reviewer", "Riley Reviewer", "riley@example.com", Set.of("finance-reviewers"));
@@ -170,60 +203,58 @@ class DeliveryTest {
         QuarkusTransaction.requiringNew().run(() -> {
             decisions.decide(taskId, new DecisionCommand(Outcome.APPROVE, null, null, null, "k"), riley);
             OutboxEntry entry = OutboxEntry.find("taskId", taskId).singleResult();
-            entry.leaseUntil = Instant.now().plus(Duration.ofHours(1));
+            entry.leaseUntil = clock.instant().plus(Duration.ofMinutes(5));
         });
 
-        Thread.sleep(1500);
-        assertThat(statusOf(taskId))
-                .as("nobody sends a callback another instance holds")
-                .isEqualTo(TaskStatus.DECIDED);
+        assertThat(store.claimDue())
+                .as("nobody claims a callback another instance holds")
+                .noneMatch(claimed -> taskId.equals(claimed.taskId()));
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.DECIDED);
 
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxEntry entry = OutboxEntry.find("taskId", taskId).singleResult();
-            entry.leaseUntil = Instant.now().minusSeconds(1);
-        });
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
     }
 
     @Test
-    void signoff_heartbeats_a_waiting_execution_so_its_heartbeat_deadline_never_passes() throws Exception {
-        // 8 s leaves room for intake and the first upkeep round on a slow machine; 20 s spans two deadlines.
+    void signoff_heartbeats_a_waiting_execution_so_its_heartbeat_deadline_never_passes() {
+        // Heartbeats go out at a third of HeartbeatSeconds: every 20 s of the clock for 60 s.
         WaitForTaskTokenTask task = WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 3600)
-                .withHeartbeatSeconds(8);
+                .withHeartbeatSeconds(60);
         StartedExecution execution = StepFunctionsTestResource.standIn()
                 .startWaitingExecution(
                         task,
                         sqs,
                         queueUrl,
                         context -> Workflows.request(context)
-                                .put("heartbeatSeconds", 8)
+                                .put("heartbeatSeconds", 60)
                                 .toString());
         UUID taskId = awaitTask(execution);
+        upkeep.sendHeartbeats();
 
-        Thread.sleep(20_000);
+        // 200 s on the clock: three heartbeat deadlines would have passed without heartbeats.
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(20));
+            upkeep.sendHeartbeats();
+        }
 
         assertThat(Workflows.execution(execution.executionArn()).status()).isEqualTo(ExecutionStatus.RUNNING);
-        assertThat(heartbeats(execution)).isGreaterThanOrEqualTo(3);
+        assertThat(heartbeats(execution)).isGreaterThanOrEqualTo(10);
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
     }
 
     @Test
     void a_review_whose_deadline_passes_leaves_the_inbox_as_expired() {
-        StartedExecution execution = Workflows.start(
-                sqs,
-                queueUrl,
-                3600,
-                body -> body.put("timeoutAt", Instant.now().plusSeconds(2).toString()));
+        Instant deadline = clock.instant().plus(Duration.ofHours(1));
+        StartedExecution execution =
+                Workflows.start(sqs, queueUrl, 7200, body -> body.put("timeoutAt", deadline.toString()));
         UUID taskId = awaitTask(execution);
 
-        await().until(() -> statusOf(taskId) == TaskStatus.EXPIRED);
-        String inbox = given().auth()
-                .preemptive()
-                .basic("reviewer", "reviewer")
-                .get("/api/tasks")
-                .asString();
-        assertThat(inbox).doesNotContain(taskId.toString());
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        upkeep.expireOverdue();
+
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.EXPIRED);
+        assertThat(ReviewTasks.inboxJson("reviewer")).doesNotContain(taskId.toString());
         Response late = decide("reviewer", taskId, "approve");
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.jsonPath().getString("detail")).contains("expired");
@@ -242,17 +273,5 @@ class DeliveryTest {
             go.await();
             return decide(user, taskId, decision);
         };
-    }
-
-    private static Response decide(String user, UUID taskId, String decision) {
-        Map<String, String> body = decision.equals("approve")
-                ? Map.of("decision", decision)
-                : Map.of("decision", decision, "comment", "not this time");
-        return given().auth()
-                .preemptive()
-                .basic(user, user)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/tasks/" + taskId + "/decision");
     }
 }

@@ -79,17 +79,17 @@ class ExecutionEventsTest {
 
         await().until(() -> ReviewTasks.statusOf(taskId) == TaskStatus.CANCELLED);
         ReviewTask task = task(taskId);
-        assertThat(task.statusReason)
+        assertThat(task.statusReason())
                 .isEqualTo("The execution ended (ABORTED at " + Instant.ofEpochMilli(stopped.toEpochMilli())
                         + ") before anyone decided");
-        assertThat(task.closedAt).isNotNull();
+        assertThat(task.closedAt()).isNotNull();
         assertThat(auditTypes(taskId)).containsExactly("TASK_OPENED", "TASK_CANCELLED");
         assertThat(ReviewTasks.inboxJson("reviewer")).doesNotContain(taskId.toString());
 
         Response refused = ReviewTasks.approve(taskId);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.jsonPath().getString("detail"))
-                .isEqualTo("This review is cancelled and no longer accepts a decision: " + task.statusReason);
+                .isEqualTo("This review is cancelled and no longer accepts a decision: " + task.statusReason());
         String page = given().auth()
                 .preemptive()
                 .basic("reviewer", "reviewer")
@@ -113,15 +113,18 @@ class ExecutionEventsTest {
     void the_same_end_event_delivered_twice_cancels_once() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = ReviewTasks.awaitTask(execution);
-        String event = event("failed", execution.executionArn(), Instant.now());
+        String event = event(
+                "failed",
+                execution.executionArn(),
+                StepFunctionsTestResource.clock().instant());
 
         sqs.sendMessage(r -> r.queueUrl(eventsQueueUrl).messageBody(event));
         await().until(() -> ReviewTasks.statusOf(taskId) == TaskStatus.CANCELLED);
-        Instant closedAt = task(taskId).closedAt;
+        Instant closedAt = task(taskId).closedAt();
         sqs.sendMessage(r -> r.queueUrl(eventsQueueUrl).messageBody(event));
 
         await().until(() -> queueIsEmpty(eventsQueueUrl));
-        assertThat(task(taskId).closedAt).isEqualTo(closedAt);
+        assertThat(task(taskId).closedAt()).isEqualTo(closedAt);
         assertThat(auditTypes(taskId)).containsExactly("TASK_OPENED", "TASK_CANCELLED");
     }
 
@@ -129,7 +132,10 @@ class ExecutionEventsTest {
     void an_end_event_that_overtakes_the_request_cancels_it_on_arrival_unless_the_request_came_from_a_redrive() {
         String executionArn =
                 "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:overtaken-" + UUID.randomUUID();
-        Instant stopped = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+        Instant stopped = StepFunctionsTestResource.clock()
+                .instant()
+                .minus(Duration.ofMinutes(10))
+                .truncatedTo(ChronoUnit.MILLIS);
         sendEvent("timed-out", executionArn, stopped);
         await().until(() -> ended(executionArn) != null);
         assertThat(ended(executionArn).status).isEqualTo("TIMED_OUT");
@@ -139,8 +145,8 @@ class ExecutionEventsTest {
         Workflows.start(sqs, queueUrl, 3600, body -> runOf(body, executionArn, stopped.minusSeconds(300)));
         await().until(() -> IntakeFlowTest.tasksOf(executionArn).size() == 1);
         ReviewTask late = IntakeFlowTest.tasksOf(executionArn).get(0);
-        assertThat(late.status).isEqualTo(TaskStatus.CANCELLED);
-        assertThat(late.statusReason).contains("TIMED_OUT at " + stopped);
+        assertThat(late.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(late.statusReason()).contains("TIMED_OUT at " + stopped);
 
         // After a redrive the same execution re-enters the review state with a new token, after the stop.
         Workflows.start(sqs, queueUrl, 3600, body -> runOf(body, executionArn, stopped.plusSeconds(60)));
@@ -151,7 +157,7 @@ class ExecutionEventsTest {
         });
         await().until(() -> IntakeFlowTest.tasksOf(executionArn).size() == 3);
         assertThat(IntakeFlowTest.tasksOf(executionArn))
-                .filteredOn(t -> t.status == TaskStatus.PENDING)
+                .filteredOn(t -> t.status() == TaskStatus.PENDING)
                 .hasSize(2);
         assertThat(ReviewTasks.inboxJson("reviewer")).doesNotContain(late.id.toString());
     }
@@ -160,14 +166,17 @@ class ExecutionEventsTest {
     void a_stale_end_event_arriving_after_a_redrive_leaves_the_new_review_open() {
         String executionArn =
                 "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:redriven-" + UUID.randomUUID();
-        Instant firstStop = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
+        Instant firstStop = StepFunctionsTestResource.clock()
+                .instant()
+                .minus(Duration.ofMinutes(10))
+                .truncatedTo(ChronoUnit.MILLIS);
         Workflows.start(sqs, queueUrl, 3600, body -> runOf(body, executionArn, firstStop.plusSeconds(60)));
         await().until(() -> IntakeFlowTest.tasksOf(executionArn).size() == 1);
 
         sendEvent("failed", executionArn, firstStop);
 
         await().until(() -> ended(executionArn) != null && queueIsEmpty(eventsQueueUrl));
-        assertThat(IntakeFlowTest.tasksOf(executionArn).get(0).status).isEqualTo(TaskStatus.PENDING);
+        assertThat(IntakeFlowTest.tasksOf(executionArn).get(0).status()).isEqualTo(TaskStatus.PENDING);
     }
 
     @Test
@@ -182,19 +191,19 @@ class ExecutionEventsTest {
             ended.status = "ABORTED";
             ended.stopDate = stopped;
             ended.eventId = UUID.randomUUID().toString();
-            ended.receivedAt = Instant.now();
+            ended.receivedAt = StepFunctionsTestResource.clock().instant();
             ended.persist();
         });
 
         ends.sweep();
 
         assertThat(ReviewTasks.statusOf(taskId)).isEqualTo(TaskStatus.CANCELLED);
-        assertThat(task(taskId).statusReason).contains("ABORTED at " + stopped);
+        assertThat(task(taskId).statusReason()).contains("ABORTED at " + stopped);
     }
 
     @Test
     void ends_older_than_any_request_still_on_the_queue_are_forgotten_and_recent_ones_kept() {
-        Instant now = Instant.now();
+        Instant now = StepFunctionsTestResource.clock().instant();
         String old = "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:old-" + UUID.randomUUID();
         String recent =
                 "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:recent-" + UUID.randomUUID();
@@ -233,7 +242,10 @@ class ExecutionEventsTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        sendEvent("aborted", execution.executionArn(), Instant.now());
+        sendEvent(
+                "aborted",
+                execution.executionArn(),
+                StepFunctionsTestResource.clock().instant());
 
         await().until(() -> ended(execution.executionArn()) != null && queueIsEmpty(eventsQueueUrl));
         assertThat(ReviewTasks.statusOf(taskId)).isEqualTo(TaskStatus.DECIDED);
@@ -269,7 +281,7 @@ class ExecutionEventsTest {
                         "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:misrouted",
                         "arn:aws:states:us-east-1:123456789012:stateMachine:invoice-processing",
                         "HumanReview",
-                        Instant.now()))
+                        StepFunctionsTestResource.clock().instant()))
                 .toString();
 
         sqs.sendMessage(r -> r.queueUrl(eventsQueueUrl).messageBody(garbage));

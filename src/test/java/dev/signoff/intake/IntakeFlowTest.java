@@ -50,7 +50,7 @@ class IntakeFlowTest {
         List<ReviewTask> tasks = awaitTasks(execution.executionArn(), 1);
 
         ReviewTask task = tasks.get(0);
-        assertThat(task.status).isEqualTo(TaskStatus.PENDING);
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(task.title).isEqualTo("Invoice INV-4711: confirm low-confidence fields");
         assertThat(task.requestJson).doesNotContain(execution.taskToken()).contains("<redacted>");
         assertThat(task.tokenCiphertext).doesNotContain(execution.taskToken());

@@ -56,8 +56,8 @@ class StoppedExecutionTest {
             sfn.stopExecution(r -> r.executionArn(execution.executionArn()).error("Ops.Cancelled"));
 
             await().until(() -> ReviewTasks.statusOf(taskId) == TaskStatus.CANCELLED);
-            String reason =
-                    QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>findById(taskId).statusReason);
+            String reason = QuarkusTransaction.requiringNew()
+                    .call(() -> ReviewTask.<ReviewTask>findById(taskId).statusReason());
             assertThat(reason).startsWith("The execution ended (ABORTED at ");
             assertThat(given().auth()
                             .preemptive()

@@ -15,8 +15,8 @@ import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.sandbox.stepfunctions.StepFunctionsStandIn;
+import dev.signoff.testsupport.LocalElasticMq;
 import dev.signoff.web.Markdown;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,17 +30,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -51,7 +45,7 @@ class DemoDriverTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ReviewRequestParser PARSER = new ReviewRequestParser();
 
-    private static SQSRestServer elasticMq;
+    private static LocalElasticMq elasticMq;
     private static SqsClient sqs;
 
     private StepFunctionsStandIn standIn;
@@ -60,22 +54,13 @@ class DemoDriverTest {
 
     @BeforeAll
     static void startElasticMq() {
-        elasticMq = SQSRestServerBuilder.withDynamicPort()
-                .withInterface("127.0.0.1")
-                .start();
-        int port = elasticMq.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        elasticMq = LocalElasticMq.start();
+        sqs = elasticMq.client();
     }
 
     @AfterAll
     static void stopElasticMq() {
-        sqs.close();
-        elasticMq.stopAndWait();
+        elasticMq.close();
     }
 
     @BeforeEach

@@ -6,22 +6,36 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; it follows real time plus whatever offset a test added. */
+/** A clock tests move by hand, so deadlines pass without sleeping. It only ever moves forward. */
 public final class MutableClock extends Clock {
 
+    private final Clock base;
     private volatile Duration offset = Duration.ZERO;
 
-    public void advance(Duration by) {
-        offset = offset.plus(by);
+    private MutableClock(Clock base) {
+        this.base = base;
     }
 
-    public void reset() {
-        offset = Duration.ZERO;
+    /** Stands still at {@code start} until a test advances it. */
+    public static MutableClock frozenAt(Instant start) {
+        return new MutableClock(Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    /** Follows real time, plus whatever the tests added: for a whole app, whose scheduled jobs expect time to pass. */
+    public static MutableClock followingRealTime() {
+        return new MutableClock(Clock.systemUTC());
+    }
+
+    public synchronized void advance(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("time only moves forward: " + by);
+        }
+        offset = offset.plus(by);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return base.instant().plus(offset);
     }
 
     @Override
@@ -31,6 +45,9 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
+        if (!zone.equals(ZoneOffset.UTC)) {
+            throw new IllegalArgumentException("tests run on UTC");
+        }
         return this;
     }
 }

@@ -27,7 +27,8 @@ public final class ReviewTasks {
     }
 
     public static TaskStatus statusOf(UUID taskId) {
-        return QuarkusTransaction.requiringNew().call(() -> ReviewTask.<ReviewTask>findById(taskId).status);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ReviewTask.<ReviewTask>findById(taskId).status());
     }
 
     public static ExecutionSnapshot awaitClosed(StartedExecution execution) {
@@ -50,17 +51,40 @@ public final class ReviewTasks {
         return given().auth().preemptive().basic(user, user).get("/api/tasks").asString();
     }
 
-    /** Approves through the JSON API as the sandbox/test user {@code reviewer}, leaving the answer to the caller. */
-    public static Response approve(UUID taskId) {
+    /** Callbacks the stand-in applied for this execution's token (heartbeats aside): exactly-once means exactly 1. */
+    public static long appliedCallbacks(StartedExecution execution) {
+        return callbacksFor(execution).stream()
+                .filter(c -> !c.operation().equals("SendTaskHeartbeat"))
+                .filter(CallRecord::applied)
+                .count();
+    }
+
+    /** Posts a decision body through the JSON API as {@code user} (password = user name), leaving the answer. */
+    public static Response decide(String user, UUID taskId, Map<String, ?> body) {
         return given().auth()
                 .preemptive()
-                .basic("reviewer", "reviewer")
+                .basic(user, user)
                 .contentType(ContentType.JSON)
-                .body(Map.of("decision", "approve"))
+                .body(body)
                 .post("/api/tasks/" + taskId + "/decision");
     }
 
-    private static ReviewTask taskOf(String executionArn) {
+    /** Decides as {@code user}: approve bare, anything else with the comment a rejection needs. */
+    public static Response decide(String user, UUID taskId, String decision) {
+        return decide(
+                user,
+                taskId,
+                decision.equals("approve")
+                        ? Map.of("decision", decision)
+                        : Map.of("decision", decision, "comment", "not this time"));
+    }
+
+    /** Approves through the JSON API as the sandbox/test user {@code reviewer}, leaving the answer to the caller. */
+    public static Response approve(UUID taskId) {
+        return decide("reviewer", taskId, "approve");
+    }
+
+    public static ReviewTask taskOf(String executionArn) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ReviewTask.<ReviewTask>find("executionArn", executionArn)
                         .firstResult());

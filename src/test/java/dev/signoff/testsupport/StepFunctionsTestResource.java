@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public class StepFunctionsTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final MutableClock CLOCK = MutableClock.followingRealTime();
     private static volatile StepFunctionsStandIn standIn;
     private static volatile StatusChangeListener statusChanges = StatusChangeListener.NONE;
 

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
+import dev.signoff.testsupport.LocalElasticMq;
+import dev.signoff.testsupport.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +36,7 @@ abstract class StandInTestBase {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
-    static SQSRestServer elasticMq;
+    static LocalElasticMq elasticMq;
     static SqsClient sqs;
 
     MutableClock clock;
@@ -51,27 +50,18 @@ abstract class StandInTestBase {
 
     @BeforeAll
     static void startElasticMq() {
-        elasticMq = SQSRestServerBuilder.withDynamicPort()
-                .withInterface("127.0.0.1")
-                .start();
-        int port = elasticMq.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        elasticMq = LocalElasticMq.start();
+        sqs = elasticMq.client();
     }
 
     @AfterAll
     static void stopElasticMq() {
-        sqs.close();
-        elasticMq.stopAndWait();
+        elasticMq.close();
     }
 
     @BeforeEach
     void startStandIn() {
-        clock = new MutableClock(T0);
+        clock = MutableClock.frozenAt(T0);
         standIn = StepFunctionsStandIn.start(0, clock, event -> statusChangeListener.statusChanged(event));
         sfn = sfnClient(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         queueUrl = sqs.createQueue(b -> b.queueName("reviews-" + UUID.randomUUID()))

@@ -1,4 +1,4 @@
-package dev.signoff.security;
+package dev.signoff.web;
 
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.oidc.OidcConfigurationMetadata;

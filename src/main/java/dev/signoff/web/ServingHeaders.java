@@ -1,5 +1,7 @@
-package dev.signoff.artifacts;
+package dev.signoff.web;
 
+import dev.signoff.artifacts.ArtifactRef;
+import dev.signoff.artifacts.ArtifactStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

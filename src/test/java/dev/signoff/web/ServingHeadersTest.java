@@ -1,7 +1,8 @@
-package dev.signoff.artifacts;
+package dev.signoff.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signoff.artifacts.ArtifactRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

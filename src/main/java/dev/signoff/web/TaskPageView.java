@@ -1,10 +1,11 @@
-package dev.signoff.review;
+package dev.signoff.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.audit.AuditEvent;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.TaskSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.signoff.review;
+package dev.signoff.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.contract.ReviewRequest.Outcome;
@@ -6,6 +6,8 @@ import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.ReviewService;
+import dev.signoff.review.TaskSummary;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
 import jakarta.ws.rs.BadRequestException;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The reviewer operations as JSON, for integrations and tests. Errors come back as problem JSON. */
 @Path("/api/tasks")
@@ -41,10 +44,21 @@ public class ReviewApi {
         this.current = current;
     }
 
+    /** Set to {@code true} when more open tasks match than the list holds. */
+    static final String MORE_HEADER = "Signoff-More-Tasks";
+
     @GET
-    @Operation(summary = "Open tasks assigned to the caller or their groups, soonest due first")
-    public List<TaskSummary> inbox() {
-        return reviews.inbox(current.get());
+    @Operation(
+            summary = "Open tasks assigned to the caller or their groups, soonest due first",
+            description = "At most " + ReviewService.INBOX_LIMIT + " tasks; the header " + MORE_HEADER
+                    + ": true says more are waiting.")
+    public RestResponse<List<TaskSummary>> inbox() {
+        ReviewService.Inbox inbox = reviews.inbox(current.get());
+        RestResponse.ResponseBuilder<List<TaskSummary>> response = RestResponse.ResponseBuilder.ok(inbox.tasks());
+        if (inbox.more()) {
+            response.header(MORE_HEADER, "true");
+        }
+        return response.build();
     }
 
     @GET

@@ -1,9 +1,11 @@
-package dev.signoff.review;
+package dev.signoff.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +52,8 @@ final class ReviewApiViews {
         return new TaskDetail(
                 task.id,
                 task.title,
-                task.status,
-                task.statusReason,
+                task.status(),
+                task.statusReason(),
                 task.executionArn,
                 task.stateMachineArn,
                 task.stateName,

@@ -1,5 +1,7 @@
-package dev.signoff.review;
+package dev.signoff.web;
 
+import dev.signoff.review.ReviewService;
+import dev.signoff.review.TaskSummary;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,7 +21,8 @@ public class InboxPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(Reviewer reviewer, List<TaskSummary> pending, List<TaskSummary> recent);
+        static native TemplateInstance inbox(
+                Reviewer reviewer, ReviewService.Inbox pending, List<TaskSummary> recent, int limit);
     }
 
     private final ReviewService reviews;
@@ -39,6 +42,7 @@ public class InboxPage {
     @Path("inbox")
     public TemplateInstance inbox() {
         Reviewer reviewer = current.get();
-        return Templates.inbox(reviewer, reviews.inbox(reviewer), reviews.recentlyClosed(reviewer, 20));
+        return Templates.inbox(
+                reviewer, reviews.inbox(reviewer), reviews.recentlyClosed(reviewer, 20), ReviewService.INBOX_LIMIT);
     }
 }

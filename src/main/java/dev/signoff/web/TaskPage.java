@@ -1,13 +1,16 @@
-package dev.signoff.review;
+package dev.signoff.web;
 
 import dev.signoff.audit.AuditEvent;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
+import dev.signoff.review.ReviewService;
+import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskStatus;
+import dev.signoff.review.TaskSummary;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
-import dev.signoff.web.ErrorResponses;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -80,7 +83,7 @@ public class TaskPage {
     TaskPageView view(UUID id, Reviewer reviewer, Optional<String> error, Map<String, String> form) {
         ReviewTask task = reviews.visibleTask(id, reviewer);
         var decision = decisions.decisionFor(id);
-        boolean canDecide = task.status == TaskStatus.PENDING && reviews.isAssigned(id, reviewer);
+        boolean canDecide = task.status() == TaskStatus.PENDING && reviews.isAssigned(id, reviewer);
         return new TaskPageView(
                 TaskSummary.of(task),
                 reviews.request(task),

@@ -1,5 +1,14 @@
-package dev.signoff.artifacts;
+package dev.signoff.web;
 
+import dev.signoff.artifacts.ArtifactAccessDeniedException;
+import dev.signoff.artifacts.ArtifactContent;
+import dev.signoff.artifacts.ArtifactException;
+import dev.signoff.artifacts.ArtifactNotFoundException;
+import dev.signoff.artifacts.ArtifactRef;
+import dev.signoff.artifacts.ArtifactStore;
+import dev.signoff.artifacts.ArtifactTooLargeException;
+import dev.signoff.artifacts.ArtifactsConfig;
+import dev.signoff.artifacts.TaskArtifacts;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;

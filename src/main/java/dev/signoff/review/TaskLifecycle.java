@@ -1,0 +1,154 @@
+package dev.signoff.review;
+
+import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.ReviewRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The one owner of a review task's status. Every transition is a method here: a conditional update that applies only
+ * from the statuses it names, with its audit event written in the caller's transaction. It returns false when the task
+ * had already left those statuses, so of two changes racing (a reviewer deciding as the review expires, two instances
+ * running the same sweep) exactly one wins, and a batch skips the task it lost instead of failing as a whole. Nothing
+ * else writes {@code review_task.status}.
+ *
+ * <pre>
+ *   PENDING ──decide──► DECIDED ──delivered──► DELIVERED
+ *     │                   ├──callbackExpired──► EXPIRED (Step Functions stopped waiting)
+ *     │                   └──deliveryFailed───► DELIVERY_FAILED
+ *     ├──expire──► EXPIRED ──(its Signoff.Expired callback) deliveryFailed / callbackExpired
+ *     └──cancel──► CANCELLED
+ * </pre>
+ */
+@ApplicationScoped
+public class TaskLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(TaskLifecycle.class);
+    private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.PENDING);
+    private static final Set<TaskStatus> DECIDED = EnumSet.of(TaskStatus.DECIDED);
+    // An EXPIRED task still has a callback on its way when Signoff closed it (Signoff.Expired).
+    private static final Set<TaskStatus> AWAITING_DELIVERY = EnumSet.of(TaskStatus.DECIDED, TaskStatus.EXPIRED);
+    // The execution waits while a review is open and while its decision is on the way.
+    private static final Set<TaskStatus> HEARTBEATING = EnumSet.of(TaskStatus.PENDING, TaskStatus.DECIDED);
+
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TaskLifecycle(AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Stores a validated request as a PENDING task. The token arrives sealed and is never stored in clear. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID open(ReviewRequest request, String requestJson, String tokenHash, String sealedToken) {
+        ReviewTask task = ReviewTask.fromRequest(request, requestJson, tokenHash, sealedToken, clock.instant());
+        task.persist();
+        request.assignees().groups().forEach(g -> new TaskAssignee(task.id, TaskAssignee.Kind.GROUP, g).persist());
+        request.assignees().users().forEach(u -> new TaskAssignee(task.id, TaskAssignee.Kind.USER, u).persist());
+        audit.record(AuditLog.SYSTEM, task.id, "TASK_OPENED", "from " + request.executionArn());
+        return task.id;
+    }
+
+    /** Where a task stands now, read from the database rather than from any entity loaded before. */
+    public record State(TaskStatus status, String statusReason, Instant expiresAt) {}
+
+    /**
+     * PENDING -> DECIDED, and only inside the review window: a decision at or after the request's expiresAt loses,
+     * even before the upkeep round closes the review. False: someone or something else decided or closed it first,
+     * or the window had closed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean decide(UUID taskId, String reviewerId, String detail, Instant decidedAt) {
+        boolean moved = ReviewTask.update(
+                        "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status in ?4"
+                                + " and (expiresAt is null or expiresAt > ?2)",
+                        TaskStatus.DECIDED,
+                        decidedAt,
+                        taskId,
+                        OPEN)
+                == 1;
+        if (moved) {
+            audit.record(reviewerId, taskId, "DECIDED", detail);
+        }
+        return moved;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public State state(UUID taskId) {
+        Object[] row = ReviewTask.getEntityManager()
+                .createQuery(
+                        "select t.status, t.statusReason, t.expiresAt from ReviewTask t where t.id = ?1",
+                        Object[].class)
+                .setParameter(1, taskId)
+                .getSingleResult();
+        return new State((TaskStatus) row[0], (String) row[1], (Instant) row[2]);
+    }
+
+    /** DECIDED -> DELIVERED: Step Functions accepted the callback. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean delivered(UUID taskId, String note) {
+        return close(taskId, DECIDED, TaskStatus.DELIVERED, note, "CALLBACK_DELIVERED");
+    }
+
+    /** DECIDED (or EXPIRED with its Signoff.Expired on the way) -> EXPIRED: the workflow no longer waits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean callbackExpired(UUID taskId, String reason) {
+        return close(taskId, AWAITING_DELIVERY, TaskStatus.EXPIRED, reason, "CALLBACK_EXPIRED");
+    }
+
+    /** DECIDED or EXPIRED -> DELIVERY_FAILED: the callback was refused for good or ran out of attempts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean deliveryFailed(UUID taskId, String reason) {
+        return close(taskId, AWAITING_DELIVERY, TaskStatus.DELIVERY_FAILED, reason, "CALLBACK_FAILED");
+    }
+
+    /** PENDING -> EXPIRED: the workflow stopped waiting, or nobody decided by the request's expiresAt. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean expire(UUID taskId, String reason) {
+        return close(taskId, OPEN, TaskStatus.EXPIRED, reason, "TASK_EXPIRED");
+    }
+
+    /** PENDING -> CANCELLED: the execution ended before anyone decided. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean cancel(UUID taskId, String reason) {
+        return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED");
+    }
+
+    /** Not a transition: records a heartbeat and when the next one is due, while the execution still waits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void heartbeatSent(UUID taskId, int heartbeatSeconds) {
+        Instant now = clock.instant();
+        ReviewTask.update(
+                "lastHeartbeatAt = ?1, nextHeartbeatAt = ?2 where id = ?3 and status in ?4",
+                now,
+                ReviewTask.nextHeartbeat(now, heartbeatSeconds),
+                taskId,
+                HEARTBEATING);
+    }
+
+    private boolean close(UUID taskId, Set<TaskStatus> from, TaskStatus to, String reason, String auditType) {
+        boolean moved = ReviewTask.update(
+                        "status = ?1, statusReason = ?2, closedAt = ?3, nextHeartbeatAt = null, version = version + 1"
+                                + " where id = ?4 and status in ?5",
+                        to,
+                        reason,
+                        clock.instant(),
+                        taskId,
+                        from)
+                == 1;
+        if (moved) {
+            audit.record(AuditLog.SYSTEM, taskId, auditType, reason);
+            LOG.infof("Task %s is %s: %s", taskId, to, reason);
+        } else {
+            LOG.debugf("Task %s was no longer %s; left as it is (wanted %s)", taskId, from, to);
+        }
+        return moved;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.signoff.review;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.UUID;
+
+/**
+ * The SQL of the hot reads. Each reads only the columns it returns, through an index of V4__hot_read_indexes.sql
+ * (TaskQueryPlansTest checks the plans on PostgreSQL); the same text runs on H2 in the sandbox. Parameters are JDBC
+ * {@code ?} so that the test can EXPLAIN exactly what the app runs.
+ */
+final class TaskQueries {
+
+    private static final String SUMMARY_COLUMNS = "t.id, t.title, t.status, t.status_reason, t.requested_by,"
+            + " t.state_machine_arn, t.execution_arn, t.received_at, t.due_at, t.timeout_at, t.expires_at,"
+            + " t.decided_at, t.closed_at";
+
+    /** Parameters: each group name, the user id, the row limit. Served by ix_review_task_pending_due. */
+    static String inbox(int groups) {
+        return "select " + SUMMARY_COLUMNS + " from review_task t where t.status = 'PENDING' and " + assignedTo(groups)
+                + " order by t.due_at nulls last, t.received_at, t.id limit ?";
+    }
+
+    /** Parameters: each group name, the user id, the row limit. Newest close (or decision) first. */
+    static String recentlyClosed(int groups) {
+        return "select " + SUMMARY_COLUMNS + " from review_task t where t.status <> 'PENDING' and " + assignedTo(groups)
+                + " order by coalesce(t.closed_at, t.decided_at) desc, t.id limit ?";
+    }
+
+    /** Parameters: now, the row limit. Served by ix_review_task_heartbeat. */
+    static final String HEARTBEATS_DUE = "select t.id, t.token_ciphertext, t.heartbeat_seconds from review_task t"
+            + " where t.next_heartbeat_at <= ? and t.status in ('PENDING', 'DECIDED')"
+            + " order by t.next_heartbeat_at limit ?";
+
+    /** Parameters: now, the row limit. Served by ix_review_task_timeout. */
+    static final String PAST_TIMEOUT = "select t.id, t.timeout_at, t.execution_arn, t.token_ciphertext"
+            + " from review_task t where t.status = 'PENDING' and t.timeout_at < ? order by t.timeout_at limit ?";
+
+    /** Parameters: now, the row limit. Served by ix_review_task_expiry. */
+    static final String PAST_EXPIRY = "select t.id, t.expires_at, t.execution_arn, t.token_ciphertext"
+            + " from review_task t where t.status = 'PENDING' and t.expires_at < ? order by t.expires_at limit ?";
+
+    /**
+     * Parameters: the execution ARN, the stop date twice. Open reviews of an execution from before it ended (see
+     * intake's ExecutionEnds for the rule). Served by ix_review_task_execution.
+     */
+    static final String OPEN_OF_EXECUTION_BEFORE = "select t.id from review_task t where t.execution_arn = ?"
+            + " and t.status = 'PENDING' and ((t.entered_at is not null and t.entered_at <= ?)"
+            + " or (t.entered_at is null and t.received_at <= ?))";
+
+    private TaskQueries() {}
+
+    private static String assignedTo(int groups) {
+        String groupMatch = groups == 0
+                ? ""
+                : "(a.kind = 'GROUP' and a.name in (" + String.join(", ", Collections.nCopies(groups, "?")) + ")) or ";
+        return "exists (select 1 from task_assignee a where a.task_id = t.id and (" + groupMatch
+                + "(a.kind = 'USER' and a.name = ?)))";
+    }
+
+    /** JDBC drivers differ in what a timestamptz column comes back as (PostgreSQL: Timestamp; H2: OffsetDateTime). */
+    static Instant instant(Object column) {
+        if (column == null || column instanceof Instant) {
+            return (Instant) column;
+        }
+        if (column instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (column instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Not a timestamp: " + column.getClass());
+    }
+
+    static UUID uuid(Object column) {
+        return column instanceof UUID id ? id : UUID.fromString(column.toString());
+    }
+}
