@@ -1,5 +1,6 @@
 package dev.signoff.review;
 
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -74,7 +75,12 @@ final class TaskQueries {
         throw new IllegalStateException("Not a timestamp: " + column.getClass());
     }
 
+    /** And what a uuid column comes back as (PostgreSQL: UUID; H2, the sandbox's database: its 16 bytes). */
     static UUID uuid(Object column) {
+        if (column instanceof byte[] bytes && bytes.length == 16) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
         return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 }
