@@ -3,6 +3,7 @@ package dev.signoff.web;
 import dev.signoff.artifacts.ArtifactAccessDeniedException;
 import dev.signoff.artifacts.ArtifactContent;
 import dev.signoff.artifacts.ArtifactException;
+import dev.signoff.artifacts.ArtifactHead;
 import dev.signoff.artifacts.ArtifactNotFoundException;
 import dev.signoff.artifacts.ArtifactRef;
 import dev.signoff.artifacts.ArtifactStore;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -52,22 +55,38 @@ public class ArtifactResource {
         ArtifactRef ref = taskArtifacts
                 .find(taskId, index, identity)
                 .orElseThrow(() -> new ArtifactNotFoundException("task " + taskId + " has no artifact " + index));
-        ArtifactContent content = store.open(ref);
-        ServingHeaders headers =
-                ServingHeaders.of(ref, content.contentType(), content.size(), maxInlineBytes, download);
-        StreamingOutput body = output -> {
-            try (content) {
-                content.stream().transferTo(output);
-            }
-        };
+        // Only the object's metadata here: the body is opened when the response is written, so a HEAD request, or a
+        // response that never gets written, holds no S3 connection.
+        ArtifactHead head = store.head(ref);
+        if (!head.exists()) {
+            throw new ArtifactNotFoundException("task " + taskId + " artifact " + index + " is gone from S3");
+        }
+        ServingHeaders headers = ServingHeaders.of(ref, head.contentType(), head.size(), maxInlineBytes, download);
+        StreamingOutput body = output -> stream(ref, head.size(), output);
         return Response.ok(body)
                 .header(HttpHeaders.CONTENT_TYPE, headers.contentType())
-                .header(HttpHeaders.CONTENT_LENGTH, content.size())
+                .header(HttpHeaders.CONTENT_LENGTH, head.size())
                 .header("Content-Disposition", headers.contentDisposition())
                 .header("Content-Security-Policy", headers.contentSecurityPolicy())
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .build();
+    }
+
+    private void stream(ArtifactRef ref, long announcedSize, OutputStream output) throws IOException {
+        try (ArtifactContent content = store.open(ref)) {
+            if (content.size() != announcedSize) {
+                // Replaced between the HEAD and the GET: better a failed download than bytes that do not match.
+                content.abort();
+                throw new IOException("artifact " + ref + " changed while it was being served");
+            }
+            try {
+                content.stream().transferTo(output);
+            } catch (IOException clientGone) {
+                content.abort();
+                throw clientGone;
+            }
+        }
     }
 
     @ServerExceptionMapper

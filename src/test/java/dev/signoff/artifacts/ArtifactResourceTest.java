@@ -74,6 +74,24 @@ class ArtifactResourceTest {
     }
 
     @Test
+    void head_answers_the_download_headers_without_a_body() {
+        byte[] pdf = DemoArtifacts.read(DemoArtifacts.INVOICE_PDF);
+        UUID task = tasks.addTask(ArtifactTestProfile.REVIEWER, stored("invoice.pdf", "application/pdf", pdf));
+
+        byte[] body = asReviewer()
+                .head("/tasks/{task}/artifacts/0", task)
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "application/pdf")
+                .header("Content-Length", String.valueOf(pdf.length))
+                .header("X-Content-Type-Options", "nosniff")
+                .extract()
+                .asByteArray();
+
+        assertThat(body).isEmpty();
+    }
+
+    @Test
     void html_downloads_as_a_sandboxed_attachment() {
         UUID task = tasks.addTask(
                 ArtifactTestProfile.REVIEWER,
