@@ -39,10 +39,40 @@ final class PackagedApp {
         this.baseUri = baseUri;
     }
 
+    /** How a launch that stopped by itself ended: its exit status and everything it wrote to the console. */
+    record Exit(int status, String console) {}
+
     /** Starts the app on a free port and waits until it reports ready. */
     static PackagedApp start(Map<String, String> properties, Path log, Duration patience) {
-        assertThat(JAR).as("the packaged app; run `mvn package` first").exists();
         int port = freePort();
+        Process process = launch(properties, port, log);
+        PackagedApp app = new PackagedApp(process, log, URI.create("http://127.0.0.1:" + port));
+        app.awaitReady(patience);
+        return app;
+    }
+
+    /**
+     * Starts the app and waits up to {@code patience} for it to exit by itself, as it does when its configuration is
+     * refused. One still running then is killed and fails the test.
+     */
+    static Exit runUntilExit(Map<String, String> properties, Path log, Duration patience) {
+        Process process = launch(properties, freePort(), log);
+        PackagedApp app = new PackagedApp(process, log, null);
+        try {
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                app.kill();
+                throw new AssertionError("The app was still running after " + patience + "\n" + app.logTail(60));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            app.kill();
+            throw new AssertionError("Interrupted while waiting for the app to exit", e);
+        }
+        return new Exit(process.exitValue(), app.logText());
+    }
+
+    private static Process launch(Map<String, String> properties, int port, Path log) {
+        assertThat(JAR).as("the packaged app; run `mvn package` first").exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // C1 only: the app starts noticeably faster, which is what a restart test waits on.
@@ -62,9 +92,7 @@ final class PackagedApp {
                     .start();
             // Never outlive the test JVM, even if it is killed itself.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            PackagedApp app = new PackagedApp(process, log, URI.create("http://127.0.0.1:" + port));
-            app.awaitReady(patience);
-            return app;
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.signoff.artifacts;
 
+import dev.signoff.config.PositiveSize;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,5 +18,6 @@ public interface ArtifactsConfig {
 
     /** Largest artifact shown inline in the browser or read into memory for a preview; larger ones only download. */
     @WithDefault("10M")
+    @PositiveSize
     MemorySize maxPreviewSize();
 }

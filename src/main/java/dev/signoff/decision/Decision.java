@@ -14,6 +14,14 @@ import java.util.UUID;
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
 
+    /** Column sizes (V1): what a submission may carry, checked before the write so an overlong value gets a 422. */
+    public static final int MAX_IDEMPOTENCY_KEY = 64;
+
+    public static final int MAX_REASON_CODE = 128;
+    public static final int MAX_COMMENT = 32_768;
+    static final int MAX_REVIEWER_NAME = 256;
+    static final int MAX_REVIEWER_EMAIL = 320;
+
     @Id
     public UUID id;
 

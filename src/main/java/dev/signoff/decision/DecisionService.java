@@ -2,10 +2,10 @@ package dev.signoff.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
 import dev.signoff.contract.CallbackResult;
+import dev.signoff.contract.ContractJson;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
@@ -27,8 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DecisionService {
-
-    private static final ObjectMapper EDITS = new ObjectMapper();
 
     private final ReviewService reviews;
     private final CallbackPayload payloads;
@@ -80,7 +78,8 @@ public class DecisionService {
                 edited != null,
                 blankToNull(command.comment()),
                 blankToNull(command.reasonCode()),
-                new ReviewerDecision.Reviewer(reviewer.id(), reviewer.displayName(), reviewer.email()),
+                new ReviewerDecision.Reviewer(
+                        reviewer.id(), displayName(reviewer.displayName()), email(reviewer.email())),
                 now,
                 taskId.toString(),
                 decisionId.toString());
@@ -102,11 +101,12 @@ public class DecisionService {
         decision.outcome = command.outcome().name();
         decision.comment = blankToNull(command.comment());
         decision.reasonCode = blankToNull(command.reasonCode());
-        decision.outputJson = command.outcome() == Outcome.APPROVE && output != null ? output.toString() : null;
+        decision.outputJson =
+                command.outcome() == Outcome.APPROVE && output != null ? ContractJson.write(output) : null;
         decision.edited = edited != null;
         decision.reviewerId = reviewer.id();
-        decision.reviewerName = reviewer.displayName();
-        decision.reviewerEmail = reviewer.email();
+        decision.reviewerName = displayName(reviewer.displayName());
+        decision.reviewerEmail = email(reviewer.email());
         decision.decidedAt = now;
         decision.persist();
 
@@ -202,6 +202,31 @@ public class DecisionService {
         if (outcome != Outcome.APPROVE && blankToNull(command.editedOutput()) != null) {
             throw invalid("An edited output can only be sent with an approval.");
         }
+        if (blankToNull(command.editedOutput()) != null
+                && request.proposedOutput().isEmpty()) {
+            throw invalid("This workflow proposed no output to edit; approve without one, or reject with a comment.");
+        }
+        checkLength("comment", command.comment(), Decision.MAX_COMMENT);
+        checkLength("reasonCode", command.reasonCode(), Decision.MAX_REASON_CODE);
+        checkLength("idempotencyKey", command.idempotencyKey(), Decision.MAX_IDEMPOTENCY_KEY);
+    }
+
+    private static void checkLength(String field, String value, int max) {
+        String kept = blankToNull(value);
+        if (kept != null && kept.length() > max) {
+            throw invalid(field + " is " + kept.length() + " characters long; at most " + max + " are kept.");
+        }
+    }
+
+    /** Display only: a provider's overlong name is shortened, an overlong e-mail address dropped, never a 500. */
+    private static String displayName(String name) {
+        return name == null || name.length() <= Decision.MAX_REVIEWER_NAME
+                ? name
+                : name.substring(0, Decision.MAX_REVIEWER_NAME - 1) + "…";
+    }
+
+    private static String email(String email) {
+        return email == null || email.length() <= Decision.MAX_REVIEWER_EMAIL ? email : null;
     }
 
     private static JsonNode parseEdit(String editedOutput) {
@@ -209,7 +234,8 @@ public class DecisionService {
             return null;
         }
         try {
-            return EDITS.readTree(editedOutput);
+            // The contract's reader: an edited 1208.00 must reach the workflow as 1208.00, not as the double 1208.0.
+            return ContractJson.parse(editedOutput);
         } catch (JsonProcessingException e) {
             throw invalid("The edited output is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column "

@@ -1,13 +1,17 @@
 package dev.signoff.decision;
 
+import dev.signoff.config.NotLongerThan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
 
-/** How callbacks reach Step Functions. */
+/** How callbacks reach Step Functions. Out-of-range values stop the app at start-up, naming the property. */
 @ConfigMapping(prefix = "signoff.callbacks")
+@NotLongerThan(value = "initial-backoff", limit = "max-backoff")
 public interface DispatchConfig {
 
     /** Run the dispatcher in this instance. */
@@ -27,28 +31,35 @@ public interface DispatchConfig {
 
     /** Delivery attempts before a callback is given up as DELIVERY_FAILED. */
     @WithDefault("20")
+    @Min(1)
     int maxAttempts();
 
     /** First retry delay; doubles per attempt (with jitter) up to {@link #maxBackoff()}. */
     @WithDefault("1s")
+    @DurationMin(inclusive = false)
     Duration initialBackoff();
 
     @WithDefault("5m")
+    @DurationMin(inclusive = false)
     Duration maxBackoff();
 
     /** How long an instance owns a claimed callback before another may take it over (crash recovery). */
     @WithDefault("2m")
+    @DurationMin(inclusive = false)
     Duration lease();
 
     /** How often the dispatcher looks for due retries when nothing wakes it. */
     @WithDefault("5s")
+    @DurationMin(inclusive = false)
     Duration pollInterval();
 
     /** How often heartbeats are sent and passed deadlines are swept (see TaskUpkeep). */
     @WithDefault("15s")
+    @DurationMin(inclusive = false)
     Duration upkeepInterval();
 
     /** Callbacks claimed per round. */
     @WithDefault("20")
+    @Min(1)
     int batchSize();
 }

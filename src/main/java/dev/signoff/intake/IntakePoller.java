@@ -43,7 +43,7 @@ class IntakePoller {
             LOG.info("Intake pollers are disabled (signoff.intake.enabled=false)");
             return;
         }
-        int reviewPollers = Math.max(1, config.pollers());
+        int reviewPollers = config.pollers();
         for (int i = 0; i < reviewPollers; i++) {
             launch("signoff-intake-" + i, "review queue", config.queueUrl(), intake::accept);
         }

@@ -21,8 +21,9 @@ class Queues {
     List<QueueMessage> receive(String queueUrl) {
         return sqs
                 .receiveMessage(r -> r.queueUrl(queueUrl)
-                        .maxNumberOfMessages(Math.max(1, Math.min(10, config.batchSize())))
-                        .waitTimeSeconds(Math.max(0, Math.min(20, config.waitSeconds())))
+                        // In SQS's ranges already: IntakeConfig refuses others at start-up.
+                        .maxNumberOfMessages(config.batchSize())
+                        .waitTimeSeconds(config.waitSeconds())
                         .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                 .messages()
                 .stream()

@@ -2,6 +2,7 @@ package dev.signoff.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public interface SecurityConfig {
     Map<String, String> tokenKeys();
 
     /** Id (in {@link #tokenKeys()}) of the key that seals new tokens. */
+    @NotBlank
     String activeTokenKey();
 
     /** Display names and e-mail addresses of local (sandbox) users, by user id. OIDC users bring their own. */
@@ -35,7 +37,11 @@ public interface SecurityConfig {
      */
     Optional<List<String>> extraAudiences();
 
-    /** The OIDC claim that carries a user's groups (used only with OIDC). */
+    /**
+     * The OIDC claim that carries a user's groups (used only with OIDC). Blank would give every user no groups, so
+     * nobody would see a task.
+     */
     @WithDefault("groups")
+    @NotBlank
     String groupsClaim();
 }

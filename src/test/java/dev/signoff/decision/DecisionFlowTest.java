@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +75,7 @@ class DecisionFlowTest {
     }
 
     @Test
-    void approving_with_an_edited_output_sends_the_edit() throws Exception {
+    void an_edited_total_sent_to_the_api_reaches_the_workflow_exactly_as_written() throws Exception {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
 
@@ -85,12 +86,11 @@ class DecisionFlowTest {
                         "decision",
                         "approve",
                         "output",
-                        Map.of("invoiceNumber", "INV-4711", "total", 1208.00, "currency", "EUR")));
+                        Map.of("invoiceNumber", "INV-4711", "total", new BigDecimal("1208.00"), "currency", "EUR")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode output = Workflows.JSON.readTree(awaitClosed(execution).output());
-        assertThat(output.get("edited").asBoolean()).isTrue();
-        assertThat(output.at("/output/total").asDouble()).isEqualTo(1208.00);
+        // The text, not a parsed number: as doubles 1208.00 and 1208.0 are equal.
+        assertThat(awaitClosed(execution).output()).contains("\"total\":1208.00", "\"edited\":true");
     }
 
     @Test
@@ -150,6 +150,46 @@ class DecisionFlowTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.jsonPath().getString("detail")).contains("comment is required");
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
+    void fields_longer_than_their_limits_are_refused_with_422_and_nothing_is_decided() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+
+        Response longComment = decide("reviewer", taskId, Map.of("decision", "reject", "comment", "x".repeat(32_769)));
+        Response longKey = decide("reviewer", taskId, Map.of("decision", "approve", "idempotencyKey", "k".repeat(65)));
+        Response longReason = decide(
+                "reviewer", taskId, Map.of("decision", "reject", "comment", "no", "reasonCode", "r".repeat(129)));
+
+        assertThat(longComment.statusCode()).isEqualTo(422);
+        assertThat(longComment.jsonPath().getString("detail")).contains("comment is 32769 characters long");
+        assertThat(longKey.statusCode()).isEqualTo(422);
+        assertThat(longKey.jsonPath().getString("detail")).contains("idempotencyKey");
+        assertThat(longReason.statusCode()).isEqualTo(422);
+        assertThat(longReason.jsonPath().getString("detail")).contains("reasonCode");
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+        // A rejection's cause must also fit Step Functions' 32,768-character limit; an approval carries it in the
+        // output.
+        assertThat(decide("reviewer", taskId, Map.of("decision", "approve", "comment", "x".repeat(32_768)))
+                        .statusCode())
+                .as("the limit itself is accepted")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void an_edit_is_refused_when_the_workflow_proposed_no_output() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600, body -> {
+            body.remove("proposedOutput");
+            body.remove("outputSchema");
+        });
+        UUID taskId = awaitTask(execution);
+
+        Response response = decide("reviewer", taskId, Map.of("decision", "approve", "output", Map.of("total", 1)));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.jsonPath().getString("detail")).contains("proposed no output to edit");
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
     }
 

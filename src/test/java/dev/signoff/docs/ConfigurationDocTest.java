@@ -30,11 +30,14 @@ class ConfigurationDocTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path PAGE = ROOT.resolve("docs/configuration.md");
 
-    /** One property as the code declares it: {@code <id>} stands for a map key. */
-    record Declared(String name, Optional<String> defaultValue, boolean required) {}
+    /**
+     * One property as the code declares it: {@code <id>} stands for a map key. {@code allowed}: its constraints in
+     * the page's words (see {@link AllowedValues}).
+     */
+    record Declared(String name, Optional<String> defaultValue, boolean required, List<String> allowed) {}
 
-    /** One row of a property table: the names in its first cell, the env vars in its second, its default. */
-    record Row(List<String> names, List<String> envVars, String defaultCell) {}
+    /** One row of a property table: the names in its first cell, the env vars in its second, its default, meaning. */
+    record Row(List<String> names, List<String> envVars, String defaultCell, String meaning) {}
 
     @Test
     void every_declared_property_is_documented_with_its_environment_variable_and_default() throws Exception {
@@ -55,6 +58,22 @@ class ConfigurationDocTest {
                 assertThat(row.defaultCell()).as(property.name()).isEqualTo("required");
             } else {
                 assertThat(row.defaultCell()).as(property.name()).isNotEqualTo("required");
+            }
+        }
+    }
+
+    /** The ranges the app enforces at start-up (Bean Validation on the mappings) are the ranges the page states. */
+    @Test
+    void every_range_the_code_enforces_is_stated_on_the_page_and_no_other() throws Exception {
+        Map<String, Row> documented = documentedRows();
+        for (Declared property : declared()) {
+            String meaning = documented.get(property.name()).meaning();
+            if (property.allowed().isEmpty()) {
+                assertThat(meaning)
+                        .as(property.name() + " has no range in the code")
+                        .doesNotContain("Allowed:");
+            } else {
+                assertThat(meaning).as(property.name()).contains("Allowed: " + String.join(", ", property.allowed()));
             }
         }
     }
@@ -140,7 +159,7 @@ class ConfigurationDocTest {
                 if (value instanceof Class<?> c && c.isInterface()) {
                     walk(name + ".<id>", c, true, out);
                 } else {
-                    out.add(new Declared(name + ".<id>", Optional.empty(), true));
+                    out.add(new Declared(name + ".<id>", Optional.empty(), true, List.of()));
                 }
             } else if (type.isInterface() && type.getPackageName().startsWith("dev.signoff")) {
                 walk(name, type, perEntry, out);
@@ -151,7 +170,8 @@ class ConfigurationDocTest {
                 out.add(new Declared(
                         name,
                         Optional.ofNullable(fallback).map(WithDefault::value),
-                        fallback == null && !optional && !perEntry));
+                        fallback == null && !optional && !perEntry,
+                        AllowedValues.of(prefix, group, method)));
             }
         }
     }
@@ -177,7 +197,7 @@ class ConfigurationDocTest {
                 continue;
             }
             String[] cells = line.split("\\|");
-            Row row = new Row(names(cells[1]), ticked(cells[2]), cells[3].trim());
+            Row row = new Row(names(cells[1]), ticked(cells[2]), cells[3].trim(), cells[4].trim());
             row.names().forEach(n -> rows.put(n, row));
         }
         assertThat(rows).as("property rows in docs/configuration.md").isNotEmpty();
