@@ -9,10 +9,13 @@ import java.util.Optional;
 final class CallbackLimits {
     private CallbackLimits() {}
 
-    /** Why Step Functions would refuse the callback; {@code culprit} names what the reviewer can shorten. */
+    /**
+     * Why Step Functions would refuse the callback; {@code culprit} names what the reviewer can shorten. Sizes count
+     * the callback as sent, with the delivery id the outbox adds ({@link Limits#DELIVERY_ID_CHARS}).
+     */
     static Optional<String> problem(Callback callback, String culprit) {
         if (callback.kind() == Callback.Kind.SUCCESS) {
-            long bytes = ContractJson.utf8Length(callback.output());
+            long bytes = ContractJson.utf8Length(callback.output()) + Limits.DELIVERY_ID_CHARS;
             if (bytes > Limits.MAX_OUTPUT_BYTES) {
                 return Optional.of(tooLong(culprit, bytes, Limits.MAX_OUTPUT_BYTES, "bytes"));
             }
@@ -23,8 +26,9 @@ final class CallbackLimits {
                     + Fields.number(callback.error().length()) + " characters; Step Functions accepts at most "
                     + Fields.number(Limits.MAX_ERROR_CHARS) + ".");
         }
-        if (callback.cause().length() > Limits.MAX_CAUSE_CHARS) {
-            return Optional.of(tooLong(culprit, callback.cause().length(), Limits.MAX_CAUSE_CHARS, "characters"));
+        int cause = callback.cause().length() + Limits.DELIVERY_ID_CHARS;
+        if (cause > Limits.MAX_CAUSE_CHARS) {
+            return Optional.of(tooLong(culprit, cause, Limits.MAX_CAUSE_CHARS, "characters"));
         }
         return Optional.empty();
     }

@@ -91,7 +91,7 @@ public class CallbackPayload {
                 list.add("...: and " + hidden + " more problem" + (hidden == 1 ? "" : "s") + " not listed");
             }
             String json = ContractJson.write(cause);
-            if (json.length() <= Limits.MAX_CAUSE_CHARS || shown.isEmpty()) {
+            if (json.length() + Limits.DELIVERY_ID_CHARS <= Limits.MAX_CAUSE_CHARS || shown.isEmpty()) {
                 return Callback.failure(INVALID_REQUEST, json);
             }
             shown.remove(shown.size() - 1);
@@ -111,6 +111,38 @@ public class CallbackPayload {
         return Callback.failure(EXPIRED, ContractJson.write(cause));
     }
 
+    /**
+     * The callback JSON (an output or a cause: always a non-empty object) with {@code "deliveryId"} added as its last
+     * key. The outbox adds it when it queues a callback: a random id nobody sees before Step Functions has it, so
+     * finding it in that key of a TaskSucceeded output or TaskFailed cause proves the callback landed. Inserted as
+     * text, so the rest stays byte for byte as built (and as checked against the limits).
+     */
+    public static String withDeliveryId(String callbackJson, java.util.UUID deliveryId) {
+        String json = callbackJson.strip();
+        if (!json.startsWith("{")
+                || !json.endsWith("}")
+                || json.substring(1, json.length() - 1).isBlank()) {
+            throw new IllegalArgumentException("a callback is a non-empty JSON object");
+        }
+        return json.substring(0, json.length() - 1) + ",\"deliveryId\":\"" + deliveryId + "\"}";
+    }
+
+    /**
+     * The text under top-level {@code key} (such as {@code "deliveryId"}) of a callback's output or cause, if it is a
+     * JSON object that has it. Only that key counts: the same text in a comment or an output field is not a match.
+     */
+    public static Optional<String> idIn(String callbackJson, String key) {
+        if (callbackJson == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode id = ContractJson.MAPPER.readTree(callbackJson).path(key);
+            return id.isTextual() ? Optional.of(id.textValue()) : Optional.empty();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     private static ObjectNode body(ReviewerDecision decision, String wireDecision, JsonNode output) {
         ObjectNode body = ContractJson.object();
         body.put("decision", wireDecision);
@@ -124,6 +156,8 @@ public class CallbackPayload {
         reviewer.put("id", decision.reviewer().id());
         reviewer.put("name", decision.reviewer().name());
         reviewer.put("email", decision.reviewer().email());
+        reviewer.put("issuer", decision.reviewer().issuer());
+        reviewer.put("subject", decision.reviewer().subject());
         body.put("decidedAt", TIMESTAMP.format(decision.decidedAt()));
         body.put("taskId", decision.taskId());
         body.put("decisionId", decision.decisionId());

@@ -52,5 +52,11 @@ public final class Limits {
     /** SendTaskFailure cause, characters. */
     public static final int MAX_CAUSE_CHARS = 32_768;
 
+    /**
+     * What Signoff's outbox adds to every callback's output or cause when it queues it: {@code ,"deliveryId":"<uuid>"}
+     * (decision/Outbox). Counted in the sizes above, so a callback that passes here still fits once marked.
+     */
+    public static final int DELIVERY_ID_CHARS = ",\"deliveryId\":\"\"".length() + 36;
+
     private Limits() {}
 }

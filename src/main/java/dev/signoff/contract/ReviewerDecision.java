@@ -33,10 +33,24 @@ public record ReviewerDecision(
         Objects.requireNonNull(decisionId, "decisionId");
     }
 
-    /** The person who decided; {@code name} and {@code email} may be null when the identity provider has none. */
-    public record Reviewer(String id, String name, String email) {
+    /**
+     * The person who decided.
+     *
+     * @param id the name {@code assignees.users} knows them by (the subject when their token had no such name)
+     * @param name display only, may be null
+     * @param email display only, may be null
+     * @param issuer the identity provider that signed them in; null for a local (sandbox) user
+     * @param subject with {@code issuer}, who they are for good
+     */
+    public record Reviewer(String id, String name, String email, String issuer, String subject) {
         public Reviewer {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        /** A reviewer known only by one id (a local user): it is the subject too, and there is no issuer. */
+        public Reviewer(String id, String name, String email) {
+            this(id, name, email, null, id);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -13,21 +14,24 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers outbox rows to Step Functions. It is woken the moment a callback is committed, and otherwise polls
- * for due retries, so a restart picks up whatever a crash left undelivered.
+ * Delivers outbox rows to Step Functions. It is woken the moment a callback is committed, and otherwise polls for due
+ * retries, so a restart picks up whatever a crash left undelivered. Its thread is supervised: if it dies it is
+ * restarted, and liveness turns DOWN if it keeps dying.
  */
 @ApplicationScoped
 class CallbackDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CallbackDispatcher.class);
+    /** Deaths in a row (no good round between) before the supervisor gives up and liveness is DOWN. */
+    static final int MAX_CONSECUTIVE_DEATHS = 5;
 
     private final DeliveryStore store;
     private final StepFunctionsGateway stepFunctions;
     private final TokenCipher cipher;
     private final DispatchConfig config;
     private final Semaphore wake = new Semaphore(0);
+    private final SupervisedWorker worker;
     private volatile boolean running;
-    private Thread thread;
 
     CallbackDispatcher(
             DeliveryStore store, StepFunctionsGateway stepFunctions, TokenCipher cipher, DispatchConfig config) {
@@ -35,6 +39,8 @@ class CallbackDispatcher {
         this.stepFunctions = stepFunctions;
         this.cipher = cipher;
         this.config = config;
+        this.worker =
+                new SupervisedWorker("signoff-callbacks", this::loop, MAX_CONSECUTIVE_DEATHS, Duration.ofSeconds(1));
     }
 
     void start(@Observes StartupEvent event) {
@@ -42,27 +48,56 @@ class CallbackDispatcher {
             LOG.info("Callback dispatcher is disabled (signoff.callbacks.enabled=false)");
             return;
         }
-        running = true;
-        thread = new Thread(this::loop, "signoff-callbacks");
-        thread.start();
+        if (config.lease().compareTo(config.callTimeout().multipliedBy(4)) < 0) {
+            LOG.warnf(
+                    "signoff.callbacks.lease (%s) is under 4 x call-timeout (%s): a slow callback may outlive its lease"
+                            + " and be sent by another instance too (harmless, but wasted)",
+                    config.lease(), config.callTimeout());
+        }
+        startWorker();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopWorker();
+    }
+
+    /** Starts the supervised thread (tests stop it to play several instances by hand). */
+    synchronized void startWorker() {
+        running = true;
+        worker.start();
+    }
+
+    synchronized void stopWorker() throws InterruptedException {
         running = false;
         wake.release();
-        if (thread != null) {
-            thread.join(30_000);
-        }
+        worker.stop(Duration.ofSeconds(30));
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Queued queued) {
         wake.release();
     }
 
+    boolean enabled() {
+        return config.enabled();
+    }
+
+    boolean healthy() {
+        return !config.enabled() || worker.healthy();
+    }
+
+    long restarts() {
+        return worker.restarts();
+    }
+
+    Optional<String> lastFailure() {
+        return Optional.ofNullable(worker.lastFailure());
+    }
+
     private void loop() {
         while (running) {
             try {
                 deliverDue();
+                worker.roundSucceeded();
                 wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
@@ -77,20 +112,34 @@ class CallbackDispatcher {
         }
     }
 
-    /** Delivers every callback that is due now; returns how many were attempted. */
+    /** Delivers every callback that is due now; returns how many were claimed. */
     int deliverDue() {
-        int attempted = 0;
-        List<DeliveryStore.Claimed> batch;
-        while (running && !(batch = store.claimDue()).isEmpty()) {
-            for (DeliveryStore.Claimed claimed : batch) {
-                deliver(claimed);
-                attempted++;
-            }
+        int claimed = 0;
+        int batch;
+        while (running && (batch = deliverBatch(config.lease())) > 0) {
+            claimed += batch;
         }
-        return attempted;
+        return claimed;
     }
 
-    private void deliver(DeliveryStore.Claimed claimed) {
+    /**
+     * Claims one batch under {@code lease} and sends it. Each row's lease starts again when its turn comes; a row whose
+     * lease ran out and that another instance claimed meanwhile is left to that instance. Returns how many were
+     * claimed.
+     */
+    int deliverBatch(Duration lease) {
+        List<DeliveryStore.Claimed> batch = store.claimDue(lease);
+        for (DeliveryStore.Claimed claimed : batch) {
+            if (store.renew(claimed, lease)) {
+                deliver(claimed, lease);
+            } else {
+                LOG.infof("Callback %s is now claimed by another instance; not sending it from here", claimed);
+            }
+        }
+        return batch.size();
+    }
+
+    private void deliver(DeliveryStore.Claimed claimed, Duration lease) {
         String token;
         try {
             token = cipher.open(claimed.sealedToken());
@@ -108,28 +157,39 @@ class CallbackDispatcher {
             store.retryLater(claimed, r.reason());
             LOG.infof("Callback %s will be retried: %s", claimed, r.reason());
         } else if (outcome instanceof StepFunctionsGateway.Outcome.Closed c) {
-            resolveClosed(claimed, c.reason());
+            resolveAmbiguous(
+                    claimed, c.reason(), "The workflow stopped waiting for this review (" + c.reason() + ")", lease);
         } else if (outcome instanceof StepFunctionsGateway.Outcome.Gone g) {
-            store.expired(claimed, "Step Functions no longer knows this task: " + g.reason());
+            resolveAmbiguous(claimed, g.reason(), "Step Functions no longer knows this task: " + g.reason(), lease);
         } else if (outcome instanceof StepFunctionsGateway.Outcome.Refused f) {
             store.failed(claimed, "Step Functions refused the callback: " + f.reason());
         }
     }
 
     /**
-     * TaskTimedOut also answers a retry whose first attempt succeeded but whose response was lost (the SDK
-     * retries on its own too). The execution's history tells the two apart.
+     * TaskTimedOut, TaskDoesNotExist and InvalidToken also answer a retry whose first attempt landed but whose response
+     * was lost (the SDK retries on its own too), or a second instance's send after the first one's landed. Only the
+     * execution's history tells them apart; when it cannot (too long to read), nobody guesses: an admin looks.
      */
-    private void resolveClosed(DeliveryStore.Claimed claimed, String reason) {
-        Optional<Boolean> ours = stepFunctions.historyShows(claimed.executionArn(), claimed.marker());
-        if (ours.orElse(false)) {
-            store.delivered(claimed, "Confirmed from execution history after " + reason);
-            LOG.infof("Callback %s was already delivered (found in execution history)", claimed);
-        } else if (ours.isEmpty()) {
-            store.retryLater(claimed, reason + "; execution history could not be read to confirm");
-        } else {
-            store.expired(claimed, "The workflow stopped waiting for this review (" + reason + ")");
-            LOG.infof("Callback %s expired: %s", claimed, reason);
+    private void resolveAmbiguous(DeliveryStore.Claimed claimed, String reason, String notDelivered, Duration lease) {
+        switch (stepFunctions.history(claimed.executionArn(), claimed.marker(), lease.dividedBy(2))) {
+            case FOUND -> {
+                store.delivered(claimed, "Confirmed from execution history after " + reason);
+                LOG.infof("Callback %s was already delivered (found in execution history)", claimed);
+            }
+            case ABSENT -> {
+                store.expired(claimed, notDelivered);
+                LOG.infof("Callback %s expired: %s", claimed, reason);
+            }
+            case UNKNOWN -> {
+                store.unconfirmed(
+                        claimed,
+                        reason + "; the execution history is too long (or there is no execution) to confirm whether"
+                                + " this callback landed: check the execution");
+                LOG.warnf("Callback %s is unconfirmed after %s; an admin must check the execution", claimed, reason);
+            }
+            case UNREADABLE ->
+                store.retryLater(claimed, reason + "; execution history could not be read to confirm", true);
         }
     }
 

@@ -79,7 +79,11 @@ public class DecisionService {
                 blankToNull(command.comment()),
                 blankToNull(command.reasonCode()),
                 new ReviewerDecision.Reviewer(
-                        reviewer.id(), displayName(reviewer.displayName()), email(reviewer.email())),
+                        reviewer.userId(),
+                        displayName(reviewer.displayName()),
+                        email(reviewer.email()),
+                        reviewer.issuer(),
+                        reviewer.subject()),
                 now,
                 taskId.toString(),
                 decisionId.toString());

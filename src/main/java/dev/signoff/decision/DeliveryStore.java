@@ -3,23 +3,37 @@ package dev.signoff.decision;
 import dev.signoff.audit.AuditLog;
 import dev.signoff.review.TaskLifecycle;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
 
 /**
- * The dispatcher's short transactions: claim due callbacks under a lease, then record each result. No
- * transaction is held open while Step Functions is called.
+ * The dispatcher's short transactions: claim due callbacks under a lease, then record each result. No transaction is
+ * held open while Step Functions is called.
+ *
+ * <p>Leases are fenced. Each claim writes a fresh claim token, and every later write (renewal, result) applies only
+ * while the row is still PENDING under that token. An instance that overran its lease, and whose row another instance
+ * has claimed since, records nothing: the other instance's result is the one that counts, so a late TaskTimedOut or
+ * TaskDoesNotExist can never overwrite a delivery, nor write a second audit row. Leases are compared on the database's
+ * clock, so instances whose clocks disagree still agree on who holds a row.
  */
 @ApplicationScoped
 class DeliveryStore {
 
-    /** A claimed callback, with everything needed to send it. */
+    private static final Logger LOG = Logger.getLogger(DeliveryStore.class);
+    private static final int MAX_ERROR_CHARS = 2000;
+
+    /** A claimed callback, with everything needed to send it and the claim that entitles us to record its result. */
     record Claimed(
             UUID id,
             UUID taskId,
@@ -29,13 +43,10 @@ class DeliveryStore {
             String output,
             String error,
             String cause,
-            String marker,
-            int attempts) {
-
-        /** Signoff.Expired for a task nobody decided: the only callback with a task but no decision. */
-        boolean expiry() {
-            return taskId != null && marker.equals(taskId.toString());
-        }
+            StepFunctionsGateway.Marker marker,
+            boolean expiry,
+            int attempts,
+            UUID claimToken) {
 
         @Override
         public String toString() {
@@ -44,12 +55,15 @@ class DeliveryStore {
     }
 
     /**
-     * Parameters: now (twice), the batch size. Served by ix_outbox_due. SKIP LOCKED lets several instances claim side by
-     * side without taking the same row; the lease lets another instance take over a row whose claimer died
-     * mid-delivery.
+     * Parameters: the app's now (due retries), the database's now (leases), the batch size. Served by ix_outbox_due.
+     * SKIP LOCKED lets several instances claim side by side without taking the same row; the lease lets another
+     * instance take over a row whose claimer died mid-delivery.
      */
     static final String CLAIM_DUE = "select * from outbox where status = 'PENDING' and next_attempt_at <= ?"
             + " and (lease_until is null or lease_until < ?) order by next_attempt_at limit ? for update skip locked";
+
+    /** The same on PostgreSQL and H2; read in the transaction that compares or writes a lease. */
+    static final String DATABASE_NOW = "select current_timestamp";
 
     private final DispatchConfig config;
     private final AuditLog audit;
@@ -63,35 +77,53 @@ class DeliveryStore {
         this.clock = clock;
     }
 
-    /** Claims due callbacks under a lease. */
+    /** Claims due callbacks under the configured lease. */
+    List<Claimed> claimDue() {
+        return claimDue(config.lease());
+    }
+
+    /** Claims due callbacks under {@code lease}, on the database's clock, with a new claim token. */
     @Transactional
     @SuppressWarnings("unchecked")
-    List<Claimed> claimDue() {
-        Instant now = clock.instant();
+    List<Claimed> claimDue(Duration lease) {
+        Instant dbNow = databaseNow();
         // One read of the rows themselves (no second lookup per row), then one update for the whole batch.
         List<OutboxEntry> due = Panache.getEntityManager()
                 .createNativeQuery(CLAIM_DUE, OutboxEntry.class)
-                .setParameter(1, now)
-                .setParameter(2, now)
+                .setParameter(1, clock.instant())
+                .setParameter(2, dbNow)
                 .setParameter(3, config.batchSize())
                 .getResultList();
         if (due.isEmpty()) {
             return List.of();
         }
-        Instant leaseUntil = now.plus(config.lease());
+        UUID claimToken = UUID.randomUUID();
         OutboxEntry.update(
-                "leaseUntil = ?1 where id in ?2",
-                leaseUntil,
+                "leaseUntil = ?1, claimToken = ?2 where id in ?3",
+                dbNow.plus(lease),
+                claimToken,
                 due.stream().map(e -> e.id).toList());
-        return due.stream().map(DeliveryStore::claimed).toList();
+        return due.stream().map(e -> claimed(e, claimToken)).toList();
     }
 
-    private static Claimed claimed(OutboxEntry entry) {
-        // What identifies our callback in the execution history: the decision, the quarantined message, or for
-        // Signoff.Expired the task itself.
-        UUID marker = entry.decisionId != null
-                ? entry.decisionId
-                : entry.quarantineId != null ? entry.quarantineId : entry.taskId;
+    /**
+     * Starts the lease again for a row whose turn has come in its batch. False: the lease ran out and another instance
+     * claimed the row (or it was settled): leave it to them, do not send it.
+     */
+    @Transactional
+    boolean renew(Claimed claimed, Duration lease) {
+        return OutboxEntry.update(
+                        "leaseUntil = :until where id = :id and claimToken = :claim and status = :pending",
+                        Parameters.with("until", databaseNow().plus(lease))
+                                .and("id", claimed.id())
+                                .and("claim", claimed.claimToken())
+                                .and("pending", OutboxEntry.Status.PENDING))
+                == 1;
+    }
+
+    private static Claimed claimed(OutboxEntry entry, UUID claimToken) {
+        // Signoff.Expired for a task nobody decided: the only callback with a task but no decision.
+        boolean expiry = entry.taskId != null && entry.decisionId == null && entry.quarantineId == null;
         return new Claimed(
                 entry.id,
                 entry.taskId,
@@ -101,16 +133,31 @@ class DeliveryStore {
                 entry.outputJson,
                 entry.errorCode,
                 entry.errorCause,
-                String.valueOf(marker),
-                entry.attempts);
+                marker(entry, expiry),
+                expiry,
+                entry.attempts,
+                claimToken);
+    }
+
+    /** The random delivery id; rows queued before it existed carry the key their callback put their id under. */
+    private static StepFunctionsGateway.Marker marker(OutboxEntry entry, boolean expiry) {
+        if (entry.deliveryId != null) {
+            return new StepFunctionsGateway.Marker("deliveryId", entry.deliveryId.toString());
+        }
+        if (entry.decisionId != null) {
+            return new StepFunctionsGateway.Marker("decisionId", entry.decisionId.toString());
+        }
+        if (entry.quarantineId != null) {
+            return new StepFunctionsGateway.Marker("quarantineId", entry.quarantineId.toString());
+        }
+        return expiry ? new StepFunctionsGateway.Marker("taskId", entry.taskId.toString()) : null;
     }
 
     @Transactional
     void delivered(Claimed claimed, String note) {
-        OutboxEntry entry = attempted(claimed);
-        entry.status = OutboxEntry.Status.DELIVERED;
-        entry.deliveredAt = clock.instant();
-        entry.lastError = note;
+        if (!settle(claimed, OutboxEntry.Status.DELIVERED, note, null)) {
+            return;
+        }
         if (claimed.expiry()) {
             // The task was closed as EXPIRED when the callback was queued; only the delivery is news.
             audit.record(
@@ -124,24 +171,34 @@ class DeliveryStore {
         }
     }
 
+    /** Tries again later, up to max-attempts; then FAILED, or UNCONFIRMED when an attempt may have landed. */
     @Transactional
-    void retryLater(Claimed claimed, String reason) {
-        OutboxEntry entry = attempted(claimed);
-        entry.lastError = reason;
-        if (entry.attempts >= config.maxAttempts()) {
-            entry.status = OutboxEntry.Status.FAILED;
-            failTask(claimed, "Gave up after " + entry.attempts + " attempts; last error: " + reason);
+    void retryLater(Claimed claimed, String reason, boolean mayHaveLanded) {
+        int attempts = claimed.attempts() + 1;
+        if (attempts >= config.maxAttempts()) {
+            String gaveUp = "Gave up after " + attempts + " attempts; last error: " + reason;
+            if (mayHaveLanded) {
+                unconfirmed(claimed, gaveUp);
+            } else if (settle(claimed, OutboxEntry.Status.FAILED, gaveUp, null)) {
+                failTask(claimed, gaveUp);
+            }
             return;
         }
-        entry.nextAttemptAt = clock.instant().plus(backoff(entry.attempts));
-        audit.record(AuditLog.SYSTEM, claimed.taskId(), "CALLBACK_RETRY", "attempt " + entry.attempts + ": " + reason);
+        if (settle(claimed, OutboxEntry.Status.PENDING, reason, clock.instant().plus(backoff(attempts)))) {
+            audit.record(AuditLog.SYSTEM, claimed.taskId(), "CALLBACK_RETRY", "attempt " + attempts + ": " + reason);
+        }
+    }
+
+    @Transactional
+    void retryLater(Claimed claimed, String reason) {
+        retryLater(claimed, reason, false);
     }
 
     @Transactional
     void expired(Claimed claimed, String reason) {
-        OutboxEntry entry = attempted(claimed);
-        entry.status = OutboxEntry.Status.EXPIRED;
-        entry.lastError = reason;
+        if (!settle(claimed, OutboxEntry.Status.EXPIRED, reason, null)) {
+            return;
+        }
         if (claimed.taskId() != null) {
             lifecycle.callbackExpired(claimed.taskId(), reason);
         } else {
@@ -151,10 +208,22 @@ class DeliveryStore {
 
     @Transactional
     void failed(Claimed claimed, String reason) {
-        OutboxEntry entry = attempted(claimed);
-        entry.status = OutboxEntry.Status.FAILED;
-        entry.lastError = reason;
-        failTask(claimed, reason);
+        if (settle(claimed, OutboxEntry.Status.FAILED, reason, null)) {
+            failTask(claimed, reason);
+        }
+    }
+
+    /** Nobody can tell whether the callback landed: kept for an admin, neither delivered nor expired. */
+    @Transactional
+    void unconfirmed(Claimed claimed, String reason) {
+        if (!settle(claimed, OutboxEntry.Status.UNCONFIRMED, reason, null)) {
+            return;
+        }
+        if (claimed.taskId() != null) {
+            lifecycle.deliveryUnconfirmed(claimed.taskId(), reason);
+        } else {
+            audit.record(AuditLog.SYSTEM, null, "CALLBACK_UNCONFIRMED", reason);
+        }
     }
 
     /** Exponential backoff with equal jitter: half the delay fixed, half random, so retries spread out. */
@@ -165,11 +234,57 @@ class DeliveryStore {
         return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
     }
 
-    private OutboxEntry attempted(Claimed claimed) {
-        OutboxEntry entry = OutboxEntry.findById(claimed.id());
-        entry.attempts = claimed.attempts() + 1;
-        entry.leaseUntil = null;
-        return entry;
+    /**
+     * Records an attempt's result, only while the row is still PENDING under our claim; releases the lease. PENDING
+     * with {@code nextAttemptAt} is a retry. False: another instance holds the row now, and we record nothing.
+     */
+    private boolean settle(Claimed claimed, OutboxEntry.Status status, String lastError, Instant nextAttemptAt) {
+        Parameters values = Parameters.with("status", status)
+                .and("attempts", claimed.attempts() + 1)
+                .and("lastError", shortened(lastError))
+                .and("id", claimed.id())
+                .and("claim", claimed.claimToken())
+                .and("pending", OutboxEntry.Status.PENDING);
+        String set = "status = :status, attempts = :attempts, lastError = :lastError, leaseUntil = null,"
+                + " claimToken = null";
+        if (status == OutboxEntry.Status.DELIVERED) {
+            set += ", deliveredAt = :deliveredAt";
+            values.and("deliveredAt", clock.instant());
+        }
+        if (nextAttemptAt != null) {
+            set += ", nextAttemptAt = :next";
+            values.and("next", nextAttemptAt);
+        }
+        boolean ours =
+                OutboxEntry.update(set + " where id = :id and claimToken = :claim and status = :pending", values) == 1;
+        if (!ours) {
+            LOG.infof(
+                    "Callback %s was claimed by another instance while this one sent it; its result (%s) is theirs"
+                            + " to record",
+                    claimed, status);
+        }
+        return ours;
+    }
+
+    private Instant databaseNow() {
+        Object now = Panache.getEntityManager().createNativeQuery(DATABASE_NOW).getSingleResult();
+        if (now instanceof Instant instant) {
+            return instant;
+        }
+        if (now instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (now instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (now instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("current_timestamp came back as " + now.getClass());
+    }
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS - 1) + "…";
     }
 
     private void failTask(Claimed claimed, String reason) {

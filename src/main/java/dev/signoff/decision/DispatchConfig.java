@@ -3,6 +3,7 @@ package dev.signoff.decision;
 import dev.signoff.config.NotLongerThan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
@@ -58,8 +59,30 @@ public interface DispatchConfig {
     @DurationMin(inclusive = false)
     Duration upkeepInterval();
 
-    /** Callbacks claimed per round. */
-    @WithDefault("20")
+    /**
+     * Callbacks claimed per round. Few, so the last of them is still sent well inside its lease (each is renewed when
+     * its turn comes, and a result is recorded only under the claim that sent it).
+     */
+    @WithDefault("5")
     @Min(1)
     int batchSize();
+
+    /** Bound on one Step Functions call, the SDK's own retries included (the SDK's apiCallTimeout). */
+    @WithDefault("20s")
+    @DurationMin(inclusive = false)
+    Duration callTimeout();
+
+    /** Bound on each HTTP attempt within a call (the SDK's apiCallAttemptTimeout). */
+    @WithDefault("5s")
+    @DurationMin(inclusive = false)
+    Duration callAttemptTimeout();
+
+    /**
+     * Heartbeats one instance sends at the same time: a slow answer for one task does not hold up the others past
+     * their HeartbeatSeconds.
+     */
+    @WithDefault("4")
+    @Min(1)
+    @Max(64)
+    int heartbeatThreads();
 }

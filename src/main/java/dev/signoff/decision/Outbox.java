@@ -1,5 +1,6 @@
 package dev.signoff.decision;
 
+import dev.signoff.contract.CallbackPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueueSuccess(UUID taskId, UUID decisionId, String executionArn, String sealedToken, String output) {
         OutboxEntry entry = newEntry(taskId, decisionId, null, executionArn, sealedToken, OutboxEntry.Kind.SUCCESS);
-        entry.outputJson = output;
+        entry.outputJson = CallbackPayload.withDeliveryId(output, entry.deliveryId);
         return save(entry);
     }
 
@@ -43,7 +44,7 @@ public class Outbox {
         OutboxEntry entry =
                 newEntry(taskId, decisionId, quarantineId, executionArn, sealedToken, OutboxEntry.Kind.FAILURE);
         entry.errorCode = error;
-        entry.errorCause = cause;
+        entry.errorCause = CallbackPayload.withDeliveryId(cause, entry.deliveryId);
         return save(entry);
     }
 
@@ -56,6 +57,8 @@ public class Outbox {
             OutboxEntry.Kind kind) {
         OutboxEntry entry = new OutboxEntry();
         entry.id = UUID.randomUUID();
+        // The history marker: random, in no page or API, so only this callback can carry it (contract.md).
+        entry.deliveryId = UUID.randomUUID();
         entry.taskId = taskId;
         entry.decisionId = decisionId;
         entry.quarantineId = quarantineId;

@@ -25,7 +25,12 @@ public class OutboxEntry extends PanacheEntityBase {
         DELIVERED,
         /** Step Functions no longer waits for the token: nothing to deliver to. */
         EXPIRED,
-        FAILED
+        FAILED,
+        /**
+         * Step Functions' answer was ambiguous and the execution history could not settle it (too long to read to the
+         * end): the callback may or may not have landed. Kept for an admin; never called expired or delivered.
+         */
+        UNCONFIRMED
     }
 
     @Id
@@ -74,6 +79,14 @@ public class OutboxEntry extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** Who holds the lease: written at claim time and required by every result write. */
+    @Column(name = "claim_token")
+    public UUID claimToken;
+
+    /** The marker in the callback's output or cause that finds it in the execution history; null on old rows. */
+    @Column(name = "delivery_id")
+    public UUID deliveryId;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,10 +1,12 @@
 package dev.signoff.decision;
 
+import dev.signoff.contract.CallbackPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Optional;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,12 +45,44 @@ public class StepFunctionsGateway {
         record Refused(String reason) implements Outcome {}
     }
 
-    private static final int MAX_HISTORY_PAGES = 20;
+    /** What the execution history says about one callback. */
+    public enum History {
+        /** A task of the execution closed with our marker: an earlier attempt did land. */
+        FOUND,
+        /** Read to the end (or the execution is gone): our callback never landed. */
+        ABSENT,
+        /** Longer than Signoff reads, or no execution to read: it may or may not have landed. A person must tell. */
+        UNKNOWN,
+        /** Could not be read now (throttled, network, out of time); asking again later may settle it. */
+        UNREADABLE
+    }
+
+    /**
+     * Where our callback says who it is: the top-level key of its output or cause, and its value. New callbacks
+     * carry a random {@code deliveryId}; rows queued before it existed are matched by their decision, quarantine or
+     * task id under the key the callback put it in.
+     */
+    public record Marker(String key, String value) {}
+
+    /** Events read at most: 20 pages of 1,000, newest first, where a recent callback is. */
+    static final int MAX_HISTORY_PAGES = 20;
+
+    static final int HISTORY_PAGE_SIZE = 1000;
 
     private final SfnClient sfn;
+    private final int pageSize;
+    private final int maxPages;
 
+    @Inject
     StepFunctionsGateway(SfnClient sfn) {
+        this(sfn, HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES);
+    }
+
+    /** With smaller pages, so a test can reach the end of what Signoff reads on a short history. */
+    StepFunctionsGateway(SfnClient sfn, int pageSize, int maxPages) {
         this.sfn = sfn;
+        this.pageSize = pageSize;
+        this.maxPages = maxPages;
     }
 
     public Outcome sendSuccess(String token, String output) {
@@ -65,49 +99,56 @@ public class StepFunctionsGateway {
     }
 
     /**
-     * Whether the execution's history shows a task that closed with a result carrying {@code marker} (our
-     * decision or quarantine id): proof that an earlier attempt whose response was lost did succeed. Empty when
-     * the history could not be read.
+     * Whether the execution's history shows a task that closed with our {@code marker} in its own result (the
+     * TaskSucceeded output or TaskFailed cause, parsed, under the marker's key): proof that an earlier attempt whose
+     * response was lost did succeed. Reading stops after the last page Signoff reads (UNKNOWN) or after {@code budget}
+     * (UNREADABLE), so the lease on the callback outlasts it.
      */
-    public Optional<Boolean> historyShows(String executionArn, String marker) {
+    public History history(String executionArn, Marker marker, Duration budget) {
         if (executionArn == null || marker == null) {
-            return Optional.empty();
+            return History.UNKNOWN;
         }
+        long deadline = System.nanoTime() + budget.toNanos();
         try {
             String next = null;
-            for (int page = 0; page < MAX_HISTORY_PAGES; page++) {
+            for (int page = 0; page < maxPages; page++) {
+                if (page > 0 && System.nanoTime() > deadline) {
+                    return History.UNREADABLE;
+                }
                 String pageToken = next;
                 GetExecutionHistoryResponse history = sfn.getExecutionHistory(r -> r.executionArn(executionArn)
                         .reverseOrder(true)
-                        .maxResults(1000)
+                        .maxResults(pageSize)
                         .includeExecutionData(true)
                         .nextToken(pageToken));
                 if (history.events().stream().anyMatch(e -> carries(e, marker))) {
-                    return Optional.of(true);
+                    return History.FOUND;
                 }
                 next = history.nextToken();
                 if (next == null) {
-                    return Optional.of(false);
+                    return History.ABSENT;
                 }
             }
-            return Optional.of(false);
+            return History.UNKNOWN;
         } catch (ExecutionDoesNotExistException e) {
-            return Optional.of(false);
+            // Step Functions keeps a closed execution's history for 90 days, far longer than a callback is retried:
+            // an execution it does not know never received ours.
+            return History.ABSENT;
         } catch (AwsServiceException | SdkClientException e) {
-            return Optional.empty();
+            return History.UNREADABLE;
         }
     }
 
-    private static boolean carries(HistoryEvent event, String marker) {
+    private static boolean carries(HistoryEvent event, Marker marker) {
+        String result = null;
         if (event.taskSucceededEventDetails() != null) {
-            String output = event.taskSucceededEventDetails().output();
-            return output != null && output.contains(marker);
+            result = event.taskSucceededEventDetails().output();
+        } else if (event.taskFailedEventDetails() != null) {
+            result = event.taskFailedEventDetails().cause();
         }
-        if (event.taskFailedEventDetails() != null) {
-            String cause = event.taskFailedEventDetails().cause();
-            return cause != null && cause.contains(marker);
-        }
-        return false;
+        return CallbackPayload.idIn(result, marker.key())
+                .filter(marker.value()::equals)
+                .isPresent();
     }
 
     private static Outcome call(Runnable request) {
@@ -146,7 +187,12 @@ public class StepFunctionsGateway {
         @Produces
         @Singleton
         SfnClient sfnClient(DispatchConfig config) {
-            SfnClientBuilder builder = SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+            // Every call is bounded, SDK retries included, so one slow endpoint cannot hold a callback past its lease
+            // (the dispatcher's lease covers a call, then a history read of at most half the lease).
+            SfnClientBuilder builder = SfnClient.builder()
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .overrideConfiguration(c ->
+                            c.apiCallTimeout(config.callTimeout()).apiCallAttemptTimeout(config.callAttemptTimeout()));
             config.endpointOverride().ifPresent(builder::endpointOverride);
             config.region().map(Region::of).ifPresent(builder::region);
             if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {

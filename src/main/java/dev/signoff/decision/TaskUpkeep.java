@@ -6,12 +6,21 @@ import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskSweeps;
 import dev.signoff.security.TokenCipher;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +28,8 @@ import org.jboss.logging.Logger;
  * third of that interval while their task is open or its callback is on its way; a task whose workflow has
  * stopped waiting (deadline passed, or a heartbeat answered TaskTimedOut) leaves the inbox as EXPIRED. A review
  * still open at its expiresAt is closed the same way, and its workflow is told with Signoff.Expired.
- * Several instances may run this at once: a duplicate heartbeat is harmless.
+ * Several instances may run this at once: a duplicate heartbeat is harmless. An instance with
+ * {@code signoff.callbacks.enabled=false} runs none of it.
  */
 @ApplicationScoped
 class TaskUpkeep {
@@ -35,6 +45,8 @@ class TaskUpkeep {
     private final Outbox outbox;
     private final CallbackPayload payloads;
     private final Clock clock;
+    private final DispatchConfig config;
+    private final ExecutorService heartbeats;
 
     TaskUpkeep(
             TaskSweeps sweeps,
@@ -43,7 +55,8 @@ class TaskUpkeep {
             TokenCipher cipher,
             Outbox outbox,
             CallbackPayload payloads,
-            Clock clock) {
+            Clock clock,
+            DispatchConfig config) {
         this.sweeps = sweeps;
         this.lifecycle = lifecycle;
         this.stepFunctions = stepFunctions;
@@ -51,6 +64,18 @@ class TaskUpkeep {
         this.outbox = outbox;
         this.payloads = payloads;
         this.clock = clock;
+        this.config = config;
+        AtomicInteger threads = new AtomicInteger();
+        this.heartbeats = Executors.newFixedThreadPool(config.heartbeatThreads(), task -> {
+            Thread thread = new Thread(task, "signoff-heartbeat-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void shutDown() {
+        heartbeats.shutdownNow();
     }
 
     @Scheduled(
@@ -58,6 +83,11 @@ class TaskUpkeep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
+        if (!config.enabled()) {
+            // An instance that sends no callbacks sends no heartbeats either, and leaves expiry (which queues
+            // Signoff.Expired) to the instances that do.
+            return;
+        }
         expireOverdue();
         closeUndecided();
         sendHeartbeats();
@@ -71,10 +101,34 @@ class TaskUpkeep {
         closeUndecided(sweeps.pastExpiry(clock.instant(), BATCH));
     }
 
-    /** Each heartbeat is its own call and transaction: no transaction stays open while Step Functions answers. */
+    /**
+     * Sends the due heartbeats side by side, {@code heartbeat-threads} at a time, so one slow answer does not hold the
+     * others back past their HeartbeatSeconds. Each is its own call and transaction: no transaction stays open while
+     * Step Functions answers. The round waits for them at most one upkeep interval; what has not started by then is
+     * dropped (still due, the next round sends it), what is in flight finishes within its call timeout.
+     */
     void sendHeartbeats() {
+        List<Future<?>> sent = new ArrayList<>();
         for (TaskSweeps.HeartbeatDue due : sweeps.heartbeatsDue(clock.instant(), BATCH)) {
-            heartbeat(due);
+            sent.add(heartbeats.submit(() -> heartbeat(due)));
+        }
+        long deadline = System.nanoTime() + config.upkeepInterval().toNanos();
+        try {
+            for (Future<?> heartbeat : sent) {
+                try {
+                    heartbeat.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    LOG.warnf("A heartbeat failed: %s", e.getCause().toString());
+                }
+            }
+        } catch (TimeoutException e) {
+            long dropped = sent.stream().filter(f -> f.cancel(false)).count();
+            LOG.warnf(
+                    "Heartbeats took longer than the upkeep interval; %d not yet sent wait for the next round",
+                    dropped);
+        } catch (InterruptedException e) {
+            sent.forEach(f -> f.cancel(false));
+            Thread.currentThread().interrupt();
         }
     }
 

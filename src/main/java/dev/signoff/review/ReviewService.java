@@ -83,7 +83,8 @@ public class ReviewService {
         // contract refuses it), keeps the query simple.
         List<String> groups = new ArrayList<>(reviewer.groups());
         groups.add("");
-        return ReviewTask.count("from ReviewTask t where t.id = ?3 and " + ASSIGNED_TO, groups, reviewer.id(), taskId)
+        return ReviewTask.count(
+                        "from ReviewTask t where t.id = ?3 and " + ASSIGNED_TO, groups, userName(reviewer), taskId)
                 > 0;
     }
 
@@ -98,9 +99,17 @@ public class ReviewService {
     private static List<Object> params(Reviewer reviewer, int limit) {
         List<Object> params =
                 new ArrayList<>(reviewer.groups().stream().sorted().toList());
-        params.add(reviewer.id());
+        params.add(userName(reviewer));
         params.add(limit);
         return params;
+    }
+
+    /**
+     * The name USER assignees are matched with: the reviewer's assignee claim, never their id or a display name. A
+     * reviewer without one (a token lacking the claim) gets the empty name, which no assignee has.
+     */
+    private static String userName(Reviewer reviewer) {
+        return reviewer.assigneeName() == null ? "" : reviewer.assigneeName();
     }
 
     private static Inbox slice(List<TaskSummary> fetched) {

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * <pre>
  *   PENDING ──decide──► DECIDED ──delivered──► DELIVERED
  *     │                   ├──callbackExpired──► EXPIRED (Step Functions stopped waiting)
- *     │                   └──deliveryFailed───► DELIVERY_FAILED
+ *     │                   ├──deliveryFailed───► DELIVERY_FAILED
+ *     │                   └──deliveryUnconfirmed──► DELIVERY_UNCONFIRMED (ambiguous, history cannot tell)
  *     ├──expire──► EXPIRED ──(its Signoff.Expired callback) deliveryFailed / callbackExpired
  *     └──cancel──► CANCELLED
  * </pre>
@@ -107,6 +108,15 @@ public class TaskLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean deliveryFailed(UUID taskId, String reason) {
         return close(taskId, AWAITING_DELIVERY, TaskStatus.DELIVERY_FAILED, reason, "CALLBACK_FAILED");
+    }
+
+    /**
+     * DECIDED or EXPIRED -> DELIVERY_UNCONFIRMED: Step Functions' answer was ambiguous and the execution history could
+     * not tell whether the callback landed. Left for an admin; heartbeats stop.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean deliveryUnconfirmed(UUID taskId, String reason) {
+        return close(taskId, AWAITING_DELIVERY, TaskStatus.DELIVERY_UNCONFIRMED, reason, "CALLBACK_UNCONFIRMED");
     }
 
     /** PENDING -> EXPIRED: the workflow stopped waiting, or nobody decided by the request's expiresAt. */

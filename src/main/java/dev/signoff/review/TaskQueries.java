@@ -75,12 +75,15 @@ final class TaskQueries {
         throw new IllegalStateException("Not a timestamp: " + column.getClass());
     }
 
-    /** And what a uuid column comes back as (PostgreSQL: UUID; H2, the sandbox's database: its 16 bytes). */
+    /** Native queries return a uuid column as UUID on PostgreSQL but as its 16 bytes on H2 (the sandbox). */
     static UUID uuid(Object column) {
+        if (column instanceof UUID id) {
+            return id;
+        }
         if (column instanceof byte[] bytes && bytes.length == 16) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             return new UUID(buffer.getLong(), buffer.getLong());
         }
-        return column instanceof UUID id ? id : UUID.fromString(column.toString());
+        return UUID.fromString(column.toString());
     }
 }

@@ -19,7 +19,12 @@ public enum TaskStatus {
     /** Withdrawn before anyone decided (the execution was stopped). */
     CANCELLED,
     /** The callback could not be delivered after all retries, or Step Functions refused it for good. */
-    DELIVERY_FAILED;
+    DELIVERY_FAILED,
+    /**
+     * Step Functions' answer to the callback was ambiguous and its execution history could not settle whether it
+     * landed: an admin checks the execution (docs/operations.md). Never called delivered or expired.
+     */
+    DELIVERY_UNCONFIRMED;
 
     public String label() {
         return switch (this) {
@@ -29,6 +34,7 @@ public enum TaskStatus {
             case EXPIRED -> "Expired";
             case CANCELLED -> "Cancelled";
             case DELIVERY_FAILED -> "Delivery failed";
+            case DELIVERY_UNCONFIRMED -> "Delivery unconfirmed, needs an admin";
         };
     }
 

@@ -44,4 +44,25 @@ public interface SecurityConfig {
     @WithDefault("groups")
     @NotBlank
     String groupsClaim();
+
+    /**
+     * The OIDC claim that, with the token's issuer, identifies a person for good: decisions, the audit trail and the
+     * callback record it. It must be one that no user can change, that is never given to another person, and that the
+     * ID token (pages) and the access token (API) both carry with the same value. {@code sub} is that claim in
+     * Keycloak and Amazon Cognito; Entra ID's {@code sub} differs per application ({@code oid} does not), and Okta's
+     * access tokens carry the login as {@code sub} (docs/security.md). A token without it is refused (403).
+     */
+    @WithDefault("sub")
+    @NotBlank
+    String subjectClaim();
+
+    /**
+     * The OIDC claim whose value {@code assignees.users} names users by. The default, {@code sub}, cannot be edited
+     * or reassigned by anyone and is in every token; a friendlier claim (a user name) is safe only where users cannot
+     * edit it and both tokens carry it (docs/security.md lists them per provider). A token without it matches no
+     * user-assigned task: Signoff never falls back to another claim.
+     */
+    @WithDefault("sub")
+    @NotBlank
+    String assigneeClaim();
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CallbackPayloadTest {
@@ -55,7 +56,7 @@ class CallbackPayloadTest {
                 .isEqualTo(
                         "{\"decision\":\"approved\",\"output\":{\"action\":\"hold\",\"amount\":10,\"currency\":\"EUR\"},"
                                 + "\"edited\":true,\"comment\":\"VAT fixed\",\"reasonCode\":\"vat-fixed\","
-                                + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\"},"
+                                + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\",\"issuer\":null,\"subject\":\"u-17\"},"
                                 + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-42\",\"decisionId\":\"d-7\"}");
     }
 
@@ -66,7 +67,7 @@ class CallbackPayloadTest {
 
         assertThat(ready(bare, Optional.empty()).output())
                 .isEqualTo("{\"decision\":\"approved\",\"output\":null,\"edited\":false,\"comment\":null,"
-                        + "\"reasonCode\":null,\"reviewer\":{\"id\":\"u-1\",\"name\":null,\"email\":null},"
+                        + "\"reasonCode\":null,\"reviewer\":{\"id\":\"u-1\",\"name\":null,\"email\":null,\"issuer\":null,\"subject\":\"u-1\"},"
                         + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-1\",\"decisionId\":\"d-1\"}");
     }
 
@@ -80,7 +81,7 @@ class CallbackPayloadTest {
         assertThat(callback.error()).isEqualTo("Signoff.Rejected");
         assertThat(callback.cause())
                 .isEqualTo("{\"decision\":\"rejected\",\"comment\":\"Wrong supplier\",\"reasonCode\":\"vat-fixed\","
-                        + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\"},"
+                        + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\",\"issuer\":null,\"subject\":\"u-17\"},"
                         + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-42\",\"decisionId\":\"d-7\"}");
     }
 
@@ -107,15 +108,17 @@ class CallbackPayloadTest {
     }
 
     @Test
-    void output_of_exactly_262144_bytes_passes_and_one_more_byte_is_refused() {
+    void output_of_exactly_262144_bytes_with_its_delivery_id_passes_and_one_more_byte_is_refused() {
         int base = ready(decision(Outcome.APPROVE, text(""), false, null), Optional.empty())
-                .output()
-                .length();
+                        .output()
+                        .length()
+                + Limits.DELIVERY_ID_CHARS;
         ReviewerDecision exact = decision(Outcome.APPROVE, text("o".repeat(262_144 - base)), false, null);
         ReviewerDecision over = decision(Outcome.APPROVE, text("o".repeat(262_144 - base + 1)), false, null);
 
-        assertThat(ready(exact, Optional.empty()).output().getBytes(StandardCharsets.UTF_8))
-                .hasSize(262_144);
+        String sent =
+                CallbackPayload.withDeliveryId(ready(exact, Optional.empty()).output(), UUID.randomUUID());
+        assertThat(sent.getBytes(StandardCharsets.UTF_8)).hasSize(262_144);
         assertThat(refused(over, Optional.empty()))
                 .containsExactly("Your output makes the callback 262,145 bytes; Step Functions accepts at most 262,144."
                         + " Shorten the output by at least 1 byte.");
@@ -129,18 +132,21 @@ class CallbackPayloadTest {
                 .singleElement()
                 .asString()
                 .startsWith("Your output makes the callback 280,")
-                .endsWith("Shorten the output by about 18,100 bytes.");
+                // (the reviewer object's issuer and subject, and the 52 characters of the deliveryId)
+                .endsWith("Shorten the output by about 18,200 bytes.");
     }
 
     @Test
-    void cause_of_exactly_32768_chars_passes_and_one_more_is_refused() {
+    void cause_of_exactly_32768_chars_with_its_delivery_id_passes_and_one_more_is_refused() {
         int base = ready(decision(Outcome.REJECT, null, false, ""), Optional.empty())
-                .cause()
-                .length();
+                        .cause()
+                        .length()
+                + Limits.DELIVERY_ID_CHARS;
         ReviewerDecision exact = decision(Outcome.REJECT, null, false, "c".repeat(32_768 - base));
         ReviewerDecision over = decision(Outcome.REJECT, null, false, "c".repeat(32_768 - base + 1));
 
-        assertThat(ready(exact, Optional.empty()).cause()).hasSize(32_768);
+        assertThat(CallbackPayload.withDeliveryId(ready(exact, Optional.empty()).cause(), UUID.randomUUID()))
+                .hasSize(32_768);
         assertThat(refused(over, Optional.empty()))
                 .containsExactly("Your comment makes the callback 32,769 characters; Step Functions accepts at most"
                         + " 32,768. Shorten the comment by at least 1 character.");
@@ -149,8 +155,9 @@ class CallbackPayloadTest {
     @Test
     void long_comment_gets_a_rounded_shortening_hint() {
         int base = ready(decision(Outcome.REQUEST_CHANGES, null, false, ""), Optional.empty())
-                .cause()
-                .length();
+                        .cause()
+                        .length()
+                + Limits.DELIVERY_ID_CHARS;
         ReviewerDecision longComment = decision(Outcome.REQUEST_CHANGES, null, false, "c".repeat(40_120 - base));
 
         assertThat(refused(longComment, Optional.empty()))
@@ -208,6 +215,23 @@ class CallbackPayloadTest {
     }
 
     @Test
+    void the_delivery_id_is_the_last_key_and_is_found_only_under_its_own_key() {
+        UUID id = UUID.randomUUID();
+        Callback callback = ready(decision(Outcome.REJECT, null, false, "deliveryId " + id), Optional.empty());
+
+        String sent = CallbackPayload.withDeliveryId(callback.cause(), id);
+
+        assertThat(sent)
+                .startsWith(callback.cause().substring(0, callback.cause().length() - 1));
+        assertThat(sent).hasSize(callback.cause().length() + Limits.DELIVERY_ID_CHARS);
+        assertThat(CallbackPayload.idIn(sent, "deliveryId")).contains(id.toString());
+        assertThat(CallbackPayload.idIn(callback.cause(), "deliveryId"))
+                .as("the id written in a comment is not a marker")
+                .isEmpty();
+        assertThat(CallbackPayload.idIn("not json " + id, "deliveryId")).isEmpty();
+    }
+
+    @Test
     void invalid_request_cause_is_cut_to_fit_32768_chars() {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -216,7 +240,8 @@ class CallbackPayloadTest {
 
         Callback callback = payload.invalidRequest(problems);
 
-        assertThat(callback.cause().length()).isLessThanOrEqualTo(32_768);
+        assertThat(CallbackPayload.withDeliveryId(callback.cause(), UUID.randomUUID()))
+                .hasSizeLessThanOrEqualTo(32_768);
         JsonNode listed = json(callback.cause()).get("problems");
         assertThat(listed.get(listed.size() - 1).textValue())
                 .isEqualTo("...: and " + (60 - listed.size() + 1) + " more problems not listed");

@@ -195,15 +195,45 @@ class DeliveryTest {
     }
 
     @Test
+    void a_lost_response_followed_by_task_does_not_exist_is_confirmed_from_the_execution_history() {
+        assertLostResponseIsConfirmed("TaskDoesNotExist");
+    }
+
+    @Test
+    void a_lost_response_followed_by_invalid_token_is_confirmed_from_the_execution_history() {
+        assertLostResponseIsConfirmed("InvalidToken");
+    }
+
+    private void assertLostResponseIsConfirmed(String laterAnswer) {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        // The first call lands but its answer is lost; the SDK's own retry is answered with an ambiguous error.
+        StepFunctionsTestResource.standIn().injectFault("SendTaskSuccess", Fault.applyThenRespond500(1));
+        StepFunctionsTestResource.standIn().injectFault("SendTaskSuccess", Fault.reject(laterAnswer, 400, 1));
+
+        assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+
+        await().until(() -> statusOf(taskId) != TaskStatus.DECIDED);
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.DELIVERED);
+        OutboxEntry entry = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEntry.<OutboxEntry>find("taskId", taskId).singleResult());
+        assertThat(entry.status).isEqualTo(OutboxEntry.Status.DELIVERED);
+        assertThat(entry.lastError).contains("Confirmed from execution history").contains(laterAnswer);
+        assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
     void a_callback_left_claimed_by_a_crashed_instance_is_delivered_once_its_lease_ends() {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = awaitTask(execution);
         Reviewer riley = new Reviewer("reviewer", "Riley Reviewer", "riley@example.com", Set.of("finance-reviewers"));
-        // Decide and, in the same commit, leave the callback claimed by an instance that then died.
+        // Decide and, in the same commit, leave the callback claimed by an instance that then died. Leases are on the
+        // database's clock, so "5 minutes" is the database's.
         QuarkusTransaction.requiringNew().run(() -> {
             decisions.decide(taskId, new DecisionCommand(Outcome.APPROVE, null, null, null, "k"), riley);
             OutboxEntry entry = OutboxEntry.find("taskId", taskId).singleResult();
-            entry.leaseUntil = clock.instant().plus(Duration.ofMinutes(5));
+            entry.leaseUntil = Instant.now().plus(Duration.ofMinutes(5));
+            entry.claimToken = UUID.randomUUID();
         });
 
         assertThat(store.claimDue())
@@ -211,7 +241,10 @@ class DeliveryTest {
                 .noneMatch(claimed -> taskId.equals(claimed.taskId()));
         assertThat(statusOf(taskId)).isEqualTo(TaskStatus.DECIDED);
 
-        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        // Five minutes later on the database's clock, the lease has run out.
+        QuarkusTransaction.requiringNew()
+                .run(() -> OutboxEntry.update(
+                        "leaseUntil = ?1 where taskId = ?2", Instant.now().minusSeconds(1), taskId));
         await().until(() -> statusOf(taskId) == TaskStatus.DELIVERED);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
     }

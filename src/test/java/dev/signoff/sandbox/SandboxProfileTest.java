@@ -4,10 +4,12 @@ import static dev.signoff.testsupport.Patience.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestProfile(SandboxProfileTest.Sandbox.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxProfileTest {
+
+    @Inject
+    SandboxWorkflows workflows;
 
     public static class Sandbox implements QuarkusTestProfile {
 
@@ -101,7 +106,7 @@ class SandboxProfileTest {
                 .equals("DELIVERED"));
         String executions = given().auth()
                 .preemptive()
-                .basic("reviewer", "reviewer")
+                .basic("admin", "admin")
                 .get("/sandbox")
                 .asString();
         assertThat(executions).contains("SUCCEEDED").contains("Sandbox check");
@@ -131,14 +136,14 @@ class SandboxProfileTest {
                 .getString("executionArn");
         assertThat(given().auth()
                         .preemptive()
-                        .basic("reviewer", "reviewer")
+                        .basic("admin", "admin")
                         .get("/sandbox")
                         .asString())
                 .contains("Stop execution");
 
         given().auth()
                 .preemptive()
-                .basic("reviewer", "reviewer")
+                .basic("admin", "admin")
                 .redirects()
                 .follow(false)
                 .formParam("executionArn", executionArn)
@@ -163,13 +168,85 @@ class SandboxProfileTest {
                 .startsWith("The execution ended (ABORTED at ");
         given().auth()
                 .preemptive()
-                .basic("reviewer", "reviewer")
+                .basic("admin", "admin")
                 .redirects()
                 .follow(false)
                 .formParam("executionArn", "arn:aws:states:us-east-1:123456789012:execution:nope:nope")
                 .post("/sandbox/stop")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    @Order(3)
+    void only_admins_see_the_sandbox_page_and_its_link_and_only_they_start_or_stop_executions() {
+        String open = (String) inbox("reviewer").get(0).get("id");
+        String executionArn = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/api/tasks/" + open)
+                .jsonPath()
+                .getString("executionArn");
+        int executions = workflows.standIn().orElseThrow().executions().size();
+
+        for (String user : List.of("outsider", "reviewer")) {
+            given().auth()
+                    .preemptive()
+                    .basic(user, user)
+                    .get("/sandbox")
+                    .then()
+                    .statusCode(403)
+                    .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                    .body(org.hamcrest.Matchers.containsString("for admins"))
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("executionArn")));
+            given().auth()
+                    .preemptive()
+                    .basic(user, user)
+                    .redirects()
+                    .follow(false)
+                    .post("/sandbox/demo")
+                    .then()
+                    .statusCode(403);
+            given().auth()
+                    .preemptive()
+                    .basic(user, user)
+                    .redirects()
+                    .follow(false)
+                    .formParam("executionArn", executionArn)
+                    .post("/sandbox/stop")
+                    .then()
+                    .statusCode(403);
+            assertThat(given().auth()
+                            .preemptive()
+                            .basic(user, user)
+                            .get("/inbox")
+                            .asString())
+                    .doesNotContain("href=\"/sandbox\"");
+        }
+        assertThat(given().auth()
+                        .preemptive()
+                        .basic("reviewer", "reviewer")
+                        .get("/api/tasks/" + open)
+                        .jsonPath()
+                        .getString("status"))
+                .as("the refused stop reached nobody")
+                .isEqualTo("PENDING");
+        assertThat(workflows
+                        .standIn()
+                        .orElseThrow()
+                        .execution(executionArn)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(workflows.standIn().orElseThrow().executions())
+                .as("the refused demo started nothing")
+                .hasSize(executions);
+        assertThat(given().auth()
+                        .preemptive()
+                        .basic("admin", "admin")
+                        .get("/inbox")
+                        .asString())
+                .contains("href=\"/sandbox\"");
     }
 
     private static List<Map<String, Object>> inbox(String user) {

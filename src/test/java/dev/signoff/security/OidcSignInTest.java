@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +64,9 @@ class OidcSignInTest {
                     "quarkus.oidc.tenant-enabled", "true",
                     "quarkus.oidc.api.tenant-enabled", "true",
                     "quarkus.http.auth.permission.api.auth-mechanism", "bearer",
+                    // The test realm's `username` claim is Keycloak's user name, which users cannot change (unlike
+                    // its preferred_username, which it maps from an attribute users edit).
+                    "signoff.security.assignee-claim", "username",
                     // Any free port: the test realm accepts redirects to http://localhost:* and http://127.0.0.1:*.
                     "quarkus.http.test-port", "0");
         }
@@ -108,6 +114,81 @@ class OidcSignInTest {
         assertThat(output.at("/reviewer/id").asText()).isEqualTo("alice");
         assertThat(output.at("/reviewer/name").asText()).isEqualTo("Alice Auditor");
         assertThat(output.at("/reviewer/email").asText()).isEqualTo("alice@example.com");
+        assertThat(output.at("/reviewer/issuer").asText())
+                .isEqualTo(KeycloakTestResource.realmUrl().toString());
+        assertThat(output.at("/reviewer/subject").asText())
+                .isEqualTo(claimsOf(token).get("sub").asText());
+    }
+
+    @Test
+    void mallory_who_sets_her_editable_preferred_username_to_alice_cannot_see_or_decide_alices_task_on_api_or_pages()
+            throws Exception {
+        StartedExecution execution = Workflows.start(
+                sqs,
+                queueUrl,
+                3600,
+                body -> body.set(
+                        "assignees",
+                        Workflows.JSON.createObjectNode().set("users", Workflows.JSON.valueToTree(List.of("alice")))));
+        UUID taskId = ReviewTasks.awaitTask(execution);
+        KeycloakTestResource.editOwnProfile(
+                "mallory",
+                "mallory",
+                Map.of("email", "mallory@example.com", "firstName", "Mallory", "lastName", "Mole"),
+                "nickname",
+                "alice");
+        String token = KeycloakTestResource.accessToken("mallory", "mallory");
+        assertThat(claimsOf(token).get("preferred_username").asText())
+                .as("the claim Signoff used to take as the reviewer's id now names her colleague")
+                .isEqualTo("alice");
+
+        withToken(token).get("/api/tasks").then().statusCode(200).body("id", not(hasItem(taskId.toString())));
+        withToken(token).get("/api/tasks/" + taskId).then().statusCode(404);
+        withToken(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "approve"))
+                .post("/api/tasks/" + taskId + "/decision")
+                .then()
+                .statusCode(404);
+
+        CookieBrowser browser = new CookieBrowser();
+        HttpResponse<String> landed = browser.submitLoginForm(browser.get(inboxPage), "mallory", "mallory");
+        assertThat(landed.uri().getPath()).isEqualTo("/inbox");
+        assertThat(landed.body()).contains("Mallory Mole").doesNotContain("/tasks/" + taskId);
+        assertThat(browser.get(inboxPage.resolve("/tasks/" + taskId)).statusCode())
+                .isEqualTo(404);
+        assertThat(browser.postForm(
+                                inboxPage.resolve("/tasks/" + taskId + "/decision"),
+                                Map.of("decision", "approve", "comment", "I am alice now"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(ReviewTasks.statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+
+        // Alice herself, named by the claim users cannot edit, sees it on pages (ID token) and the API (access token).
+        CookieBrowser alices = new CookieBrowser();
+        HttpResponse<String> alicesInbox = alices.submitLoginForm(alices.get(inboxPage), "alice", "alice");
+        assertThat(alicesInbox.body()).contains("/tasks/" + taskId);
+        String alicesToken = KeycloakTestResource.accessToken("alice", "alice");
+        withToken(alicesToken)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "approve", "comment", "Mine"))
+                .post("/api/tasks/" + taskId + "/decision")
+                .then()
+                .statusCode(200);
+        JsonNode alice = claimsOf(alicesToken);
+        String issuer = alice.get("iss").asText();
+        String subject = alice.get("sub").asText();
+        withToken(alicesToken)
+                .get("/api/tasks/" + taskId)
+                .then()
+                .statusCode(200)
+                .body("decision.reviewerId", equalTo(issuer + "#" + subject));
+
+        JsonNode output =
+                Workflows.JSON.readTree(ReviewTasks.awaitClosed(execution).output());
+        assertThat(output.at("/reviewer/id").asText()).isEqualTo("alice");
+        assertThat(output.at("/reviewer/issuer").asText()).isEqualTo(issuer);
+        assertThat(output.at("/reviewer/subject").asText()).isEqualTo(subject);
     }
 
     @Test

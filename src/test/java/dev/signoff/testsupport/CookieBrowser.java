@@ -40,6 +40,19 @@ public final class CookieBrowser {
         return send(staying, html(uri).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** Posts a form (as a page of this origin would) and returns the answer itself, not where it redirects. */
+    public HttpResponse<String> postForm(URI uri, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(
+                staying,
+                html(uri)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
     /** Submits the Keycloak login form found in {@code loginPage} and follows the redirects that come back. */
     public HttpResponse<String> submitLoginForm(HttpResponse<String> loginPage, String username, String password) {
         Matcher form = LOGIN_FORM.matcher(loginPage.body());

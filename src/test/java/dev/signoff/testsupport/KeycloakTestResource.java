@@ -1,6 +1,7 @@
 package dev.signoff.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +81,38 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             }
             JsonNode body = Workflows.JSON.readTree(response.body());
             return body.get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sets one of the user's own profile attributes the way the user can in Keycloak's account console: through the
+     * account REST API, with the user's own token (no admin involved). The test realm lets users edit
+     * {@code nickname} and maps it to the {@code preferred_username} claim, as a provider that makes
+     * {@code preferred_username} an ordinary user attribute (Amazon Cognito) does.
+     */
+    public static void editOwnProfile(
+            String username, String password, Map<String, String> profile, String attribute, String value) {
+        ObjectNode body = Workflows.JSON.createObjectNode();
+        body.put("username", username);
+        profile.forEach(body::put);
+        body.putObject("attributes").putArray(attribute).add(value);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/account/"))
+                .header("Authorization", "Bearer " + accessToken(username, password))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Keycloak's account API refused " + username + "'s edit: "
+                        + response.statusCode() + " " + response.body());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

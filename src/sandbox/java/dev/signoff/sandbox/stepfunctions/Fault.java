@@ -3,7 +3,7 @@ package dev.signoff.sandbox.stepfunctions;
 import java.util.Objects;
 
 /** A failure injected into the next {@code times} calls of one operation. */
-public sealed interface Fault permits Fault.Reject, Fault.LoseResponse {
+public sealed interface Fault permits Fault.Reject, Fault.LoseResponse, Fault.SlowResponse {
 
     int times();
 
@@ -22,6 +22,21 @@ public sealed interface Fault permits Fault.Reject, Fault.LoseResponse {
     record LoseResponse(How how, int times) implements Fault {
         public LoseResponse {
             Objects.requireNonNull(how, "how");
+            requirePositive(times);
+        }
+    }
+
+    /**
+     * Apply the call, then answer only after {@code upTo}, or sooner when {@link StepFunctionsStandIn#releaseSlow()}
+     * is called: a slow endpoint. Tests use the release to order calls without timing; the sandbox may use it as
+     * plain latency.
+     */
+    record SlowResponse(java.time.Duration upTo, int times) implements Fault {
+        public SlowResponse {
+            Objects.requireNonNull(upTo, "upTo");
+            if (upTo.isNegative()) {
+                throw new IllegalArgumentException("upTo must not be negative");
+            }
             requirePositive(times);
         }
     }
@@ -55,6 +70,10 @@ public sealed interface Fault permits Fault.Reject, Fault.LoseResponse {
 
     static Fault applyThenDropConnection(int times) {
         return new LoseResponse(How.DROP_CONNECTION, times);
+    }
+
+    static Fault slowResponse(java.time.Duration upTo, int times) {
+        return new SlowResponse(upTo, times);
     }
 
     private static void requirePositive(int times) {

@@ -27,12 +27,15 @@ final class SfnHttpHandler implements HttpHandler {
     private final Operations operations;
     private final Faults faults;
     private final Consumer<CallRecord> callLog;
+    private final SlowCalls slowCalls;
     private final Clock clock;
 
-    SfnHttpHandler(Operations operations, Faults faults, Consumer<CallRecord> callLog, Clock clock) {
+    SfnHttpHandler(
+            Operations operations, Faults faults, Consumer<CallRecord> callLog, SlowCalls slowCalls, Clock clock) {
         this.operations = operations;
         this.faults = faults;
         this.callLog = callLog;
+        this.slowCalls = slowCalls;
         this.clock = clock;
     }
 
@@ -86,6 +89,9 @@ final class SfnHttpHandler implements HttpHandler {
             error = new SfnError("InternalFailure", 500, "Stand-in failure: " + e);
         }
         String outcome = error == null ? CallRecord.OK : error.code();
+        if (fault.isPresent() && fault.get() instanceof Fault.SlowResponse slow) {
+            slowCalls.hold(slow.upTo()); // the effect stands; only the answer is late
+        }
         if (fault.isPresent() && fault.get() instanceof Fault.LoseResponse lose) {
             if (lose.how() == Fault.How.DROP_CONNECTION) {
                 callLog.accept(new CallRecord(at, operation, summary, outcome, -1, true));

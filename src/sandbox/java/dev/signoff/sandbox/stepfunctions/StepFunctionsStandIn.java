@@ -39,6 +39,7 @@ public final class StepFunctionsStandIn implements AutoCloseable {
     private final Executions executions = new Executions();
     private final Faults faults = new Faults();
     private final CallLog calls = new CallLog();
+    private final SlowCalls slowCalls = new SlowCalls();
     private final TaskLauncher launcher;
 
     private StepFunctionsStandIn(
@@ -73,7 +74,8 @@ public final class StepFunctionsStandIn implements AutoCloseable {
         });
         StepFunctionsStandIn standIn = new StepFunctionsStandIn(server, workers, clock, statusChanges);
         Operations operations = new Operations(standIn.executions, clock);
-        server.createContext("/", new SfnHttpHandler(operations, standIn.faults, standIn.calls::add, clock));
+        server.createContext(
+                "/", new SfnHttpHandler(operations, standIn.faults, standIn.calls::add, standIn.slowCalls, clock));
         server.setExecutor(workers);
         server.start();
         return standIn;
@@ -104,8 +106,25 @@ public final class StepFunctionsStandIn implements AutoCloseable {
         faults.add(operation, Objects.requireNonNull(fault, "fault"));
     }
 
+    /** Clears faults not yet used up and lets every call held by {@link Fault.SlowResponse} answer. */
     public void clearFaults() {
         faults.clear();
+        slowCalls.release();
+    }
+
+    /** Lets every call held by a {@link Fault.SlowResponse} answer now. */
+    public void releaseSlow() {
+        slowCalls.release();
+    }
+
+    /** How many calls a {@link Fault.SlowResponse} holds right now: calls the client has in flight at once. */
+    public int slowCallsHeld() {
+        return slowCalls.held();
+    }
+
+    /** The most calls held at the same time since the last release. */
+    public int mostSlowCallsAtOnce() {
+        return slowCalls.mostAtOnce();
     }
 
     /** The calls received so far (the latest 10,000), oldest first. */

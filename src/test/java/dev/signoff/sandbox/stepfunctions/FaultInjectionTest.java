@@ -115,6 +115,28 @@ class FaultInjectionTest extends StandInTestBase {
     }
 
     @Test
+    void a_slow_response_applies_the_call_at_once_and_answers_when_released() throws Exception {
+        StartedExecution started = startExecution(3600);
+        standIn.injectFault("SendTaskSuccess", Fault.slowResponse(java.time.Duration.ofMinutes(1), 1));
+        java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> call = caller.submit(() ->
+                    sfn.sendTaskSuccess(b -> b.taskToken(started.taskToken()).output(DECISION)));
+            org.awaitility.Awaitility.await().until(() -> standIn.slowCallsHeld() == 1);
+
+            assertThat(call).isNotDone();
+            assertThat(standIn.execution(started.executionArn()).orElseThrow().status())
+                    .isEqualTo(dev.signoff.sandbox.stepfunctions.ExecutionStatus.SUCCEEDED);
+            standIn.releaseSlow();
+            call.get();
+        } finally {
+            caller.shutdownNow();
+        }
+        assertThat(standIn.slowCallsHeld()).isZero();
+        assertThat(successCalls()).extracting(CallRecord::outcome).containsExactly(CallRecord.OK);
+    }
+
+    @Test
     void faults_are_used_up_and_only_hit_their_operation() {
         StartedExecution started = startExecution(3600);
         standIn.injectFault("SendTaskHeartbeat", Fault.throttling(2));
