@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Signoff container image without a Docker daemon and pushes it to a registry:
 #   1. the base image tarball (build-base.sh; needs root the first time and once a week),
-#   2. `mvn package -Pimage`: Quarkus' Jib extension layers the packaged app onto that base and pushes the result.
+#   2. `./mvnw package -Pimage`: the production build (Maven profile `production`, no sandbox inside; the enforcer
+#      stops a build with -Dquarkus.profile=sandbox), which Quarkus' Jib extension layers onto that base and pushes.
 #
 # Usage: bash infra/image/build.sh                 # to the local registry 127.0.0.1:5000 (started if needed)
 #        SIGNOFF_IMAGE_REGISTRY=<host> bash infra/image/build.sh   # to another registry, e.g. ECR (see
@@ -27,6 +28,6 @@ if revision="$(git rev-parse HEAD 2>/dev/null)"; then
   args+=("-Dquarkus.container-image.labels.\"org.opencontainers.image.revision\"=$revision")
 fi
 
-# Tests are the job of `mvn verify`; this only packages and containerizes.
-mvn -B -ntp package -Pimage -Dmaven.test.skip=true "${args[@]}" "$@"
+# Tests are the job of `./mvnw verify`; this only packages and containerizes.
+./mvnw -B -ntp package -Pimage -Dmaven.test.skip=true "${args[@]}" "$@"
 echo "Pushed $(cat target/jib-image.digest) to $REGISTRY"

@@ -108,6 +108,16 @@ grep -q "^[^:]*:x:$uid:" "$root/etc/passwd" || fail "uid $uid not in /etc/passwd
 [ -z "$(find "$root$workdir" \( -not -user 0 -o -perm -o+w -o -perm -g+w \))" ] \
   || fail "files under $workdir that the app's user could change"
 pass "$workdir/quarkus-run.jar present, owned by root, not writable by uid $uid"
+# The image is the production build: nothing of the sandbox (src/sandbox) nor its libraries (ProductionPackageIT
+# checks the same on target/quarkus-app).
+sandbox_libs="$(find "$root$workdir/lib" -name '*.jar' -printf '%f\n' \
+  | grep -E '^(org\.elasticmq|org\.apache\.pekko|org\.scala-lang|org\.gaul|org\.apache\.jclouds|com\.h2database)\.|^io\.quarkus\.quarkus-jdbc-h2-' || true)"
+[ -z "$sandbox_libs" ] || fail "sandbox libraries in the image: $(echo $sandbox_libs)"
+app_entries="$(for jar in "$root$workdir"/app/*.jar "$root$workdir"/quarkus/*.jar; do jar tf "$jar"; done)"
+grep -q '^dev/signoff/intake/.*\.class$' <<<"$app_entries" || fail "no Signoff classes in $workdir/app"
+sandbox_entries="$(grep -E '^(dev/signoff/sandbox/|sandbox/|templates/SandboxPage/)' <<<"$app_entries" || true)"
+[ -z "$sandbox_entries" ] || fail "sandbox entries in the image: $(echo $sandbox_entries | cut -c1-300)"
+pass "no sandbox class, resource or library under $workdir"
 
 echo "== running the image's entrypoint as uid $uid, read-only root filesystem"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null

@@ -122,18 +122,20 @@ class ConfigurationDocTest {
         return properties;
     }
 
-    /** Every interface under src/main/java annotated with @ConfigMapping, found from the sources. */
+    /** Every interface under src/main/java and src/sandbox/java annotated with @ConfigMapping, found from the sources. */
     private static List<Class<?>> mappings() throws IOException, ClassNotFoundException {
-        Path sources = ROOT.resolve("src/main/java");
         List<Class<?>> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (Files.readString(file).contains("@ConfigMapping(")) {
-                    String name = sources.relativize(file)
-                            .toString()
-                            .replace(".java", "")
-                            .replace('/', '.');
-                    found.add(Class.forName(name));
+        for (Path sources : List.of(ROOT.resolve("src/main/java"), ROOT.resolve("src/sandbox/java"))) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    if (Files.readString(file).contains("@ConfigMapping(")) {
+                        String name = sources.relativize(file)
+                                .toString()
+                                .replace(".java", "")
+                                .replace('/', '.');
+                        found.add(Class.forName(name));
+                    }
                 }
             }
         }
