@@ -142,7 +142,7 @@ class CallbackDispatcher {
     private void deliver(DeliveryStore.Claimed claimed, Duration lease) {
         String token;
         try {
-            token = cipher.open(claimed.sealedToken());
+            token = cipher.openToken(claimed.sealedToken(), claimed.tokenHash());
         } catch (RuntimeException e) {
             store.retryLater(claimed, e.getMessage());
             return;

@@ -14,6 +14,7 @@ import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.security.Reviewer;
+import dev.signoff.security.SealedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -114,17 +115,12 @@ public class DecisionService {
         decision.decidedAt = now;
         decision.persist();
 
+        SealedToken token = new SealedToken(task.tokenCiphertext, task.tokenHash);
         if (callback.kind() == Callback.Kind.SUCCESS) {
-            outbox.enqueueSuccess(taskId, decisionId, task.executionArn, task.tokenCiphertext, callback.output());
+            outbox.enqueueSuccess(taskId, decisionId, task.executionArn, token, callback.output());
         } else {
             outbox.enqueueFailure(
-                    taskId,
-                    decisionId,
-                    null,
-                    task.executionArn,
-                    task.tokenCiphertext,
-                    callback.error(),
-                    callback.cause());
+                    taskId, decisionId, null, task.executionArn, token, callback.error(), callback.cause());
         }
         return DecisionView.of(decision);
     }

@@ -1,6 +1,7 @@
 package dev.signoff.decision;
 
 import dev.signoff.contract.CallbackPayload;
+import dev.signoff.security.SealedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -26,8 +27,8 @@ public class Outbox {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID enqueueSuccess(UUID taskId, UUID decisionId, String executionArn, String sealedToken, String output) {
-        OutboxEntry entry = newEntry(taskId, decisionId, null, executionArn, sealedToken, OutboxEntry.Kind.SUCCESS);
+    public UUID enqueueSuccess(UUID taskId, UUID decisionId, String executionArn, SealedToken token, String output) {
+        OutboxEntry entry = newEntry(taskId, decisionId, null, executionArn, token, OutboxEntry.Kind.SUCCESS);
         entry.outputJson = CallbackPayload.withDeliveryId(output, entry.deliveryId);
         return save(entry);
     }
@@ -38,11 +39,10 @@ public class Outbox {
             UUID decisionId,
             UUID quarantineId,
             String executionArn,
-            String sealedToken,
+            SealedToken token,
             String error,
             String cause) {
-        OutboxEntry entry =
-                newEntry(taskId, decisionId, quarantineId, executionArn, sealedToken, OutboxEntry.Kind.FAILURE);
+        OutboxEntry entry = newEntry(taskId, decisionId, quarantineId, executionArn, token, OutboxEntry.Kind.FAILURE);
         entry.errorCode = error;
         entry.errorCause = CallbackPayload.withDeliveryId(cause, entry.deliveryId);
         return save(entry);
@@ -53,7 +53,7 @@ public class Outbox {
             UUID decisionId,
             UUID quarantineId,
             String executionArn,
-            String sealedToken,
+            SealedToken token,
             OutboxEntry.Kind kind) {
         OutboxEntry entry = new OutboxEntry();
         entry.id = UUID.randomUUID();
@@ -63,7 +63,8 @@ public class Outbox {
         entry.decisionId = decisionId;
         entry.quarantineId = quarantineId;
         entry.executionArn = executionArn;
-        entry.tokenCiphertext = sealedToken;
+        entry.tokenCiphertext = token.ciphertext();
+        entry.tokenHash = token.tokenHash();
         entry.kind = kind;
         entry.status = OutboxEntry.Status.PENDING;
         entry.attempts = 0;

@@ -51,6 +51,10 @@ public class OutboxEntry extends PanacheEntityBase {
     @Column(name = "token_ciphertext", nullable = false)
     public String tokenCiphertext;
 
+    /** What the sealed token is bound to (V7); null only for rows queued before it and carrying a v1 value. */
+    @Column(name = "token_hash")
+    public String tokenHash;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Kind kind;

@@ -4,6 +4,7 @@ import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskSweeps;
+import dev.signoff.security.SealedToken;
 import dev.signoff.security.TokenCipher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -163,7 +164,7 @@ class TaskUpkeep {
                         null,
                         null,
                         task.executionArn(),
-                        task.sealedToken(),
+                        new SealedToken(task.sealedToken(), task.tokenHash()),
                         callback.error(),
                         callback.cause());
                 LOG.infof("Task %s expired at %s; sending %s", task.taskId(), task.deadline(), CallbackPayload.EXPIRED);
@@ -174,7 +175,7 @@ class TaskUpkeep {
     private void heartbeat(TaskSweeps.HeartbeatDue due) {
         String token;
         try {
-            token = cipher.open(due.sealedToken());
+            token = cipher.openToken(due.sealedToken(), due.tokenHash());
         } catch (RuntimeException e) {
             // One unreadable token (its key removed too early) must not stop the heartbeats of every other task.
             LOG.warnf("Cannot heartbeat task %s: %s", due.taskId(), e.getMessage());

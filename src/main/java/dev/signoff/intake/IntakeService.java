@@ -14,6 +14,7 @@ import dev.signoff.contract.TaskTokens;
 import dev.signoff.decision.Outbox;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.TaskLifecycle;
+import dev.signoff.security.SealedToken;
 import dev.signoff.security.TokenCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -100,7 +101,7 @@ class IntakeService {
             problems.addAll(((Parsed.Invalid) reread).problems());
             return quarantine(message, new Parsed.Invalid(Optional.of(token), problems));
         }
-        UUID taskId = lifecycle.open(redactedRequest.request(), stored, hash, cipher.seal(token));
+        UUID taskId = lifecycle.open(redactedRequest.request(), stored, hash, cipher.sealToken(token, hash));
         LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
         ends.find(valid.request().executionArn()).ifPresent(ends::cancelOpenReviews);
@@ -165,7 +166,7 @@ class IntakeService {
                     null,
                     entry.id,
                     entry.executionArn,
-                    cipher.seal(token.get()),
+                    new SealedToken(cipher.sealToken(token.get(), hash), hash),
                     failure.error(),
                     failure.cause());
         }

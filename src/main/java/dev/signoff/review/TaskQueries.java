@@ -31,16 +31,17 @@ final class TaskQueries {
     }
 
     /** Parameters: now, the row limit. Served by ix_review_task_heartbeat. */
-    static final String HEARTBEATS_DUE = "select t.id, t.token_ciphertext, t.heartbeat_seconds from review_task t"
-            + " where t.next_heartbeat_at <= ? and t.status in ('PENDING', 'DECIDED')"
-            + " order by t.next_heartbeat_at limit ?";
+    static final String HEARTBEATS_DUE =
+            "select t.id, t.token_ciphertext, t.token_hash, t.heartbeat_seconds from review_task t"
+                    + " where t.next_heartbeat_at <= ? and t.status in ('PENDING', 'DECIDED')"
+                    + " order by t.next_heartbeat_at limit ?";
 
     /** Parameters: now, the row limit. Served by ix_review_task_timeout. */
-    static final String PAST_TIMEOUT = "select t.id, t.timeout_at, t.execution_arn, t.token_ciphertext"
+    static final String PAST_TIMEOUT = "select t.id, t.timeout_at, t.execution_arn, t.token_ciphertext, t.token_hash"
             + " from review_task t where t.status = 'PENDING' and t.timeout_at < ? order by t.timeout_at limit ?";
 
     /** Parameters: now, the row limit. Served by ix_review_task_expiry. */
-    static final String PAST_EXPIRY = "select t.id, t.expires_at, t.execution_arn, t.token_ciphertext"
+    static final String PAST_EXPIRY = "select t.id, t.expires_at, t.execution_arn, t.token_ciphertext, t.token_hash"
             + " from review_task t where t.status = 'PENDING' and t.expires_at < ? order by t.expires_at limit ?";
 
     /**

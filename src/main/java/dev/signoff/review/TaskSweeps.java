@@ -18,10 +18,10 @@ import java.util.UUID;
 public class TaskSweeps {
 
     /** An open task past a deadline, with what it takes to tell its workflow. */
-    public record Overdue(UUID taskId, Instant deadline, String executionArn, String sealedToken) {}
+    public record Overdue(UUID taskId, Instant deadline, String executionArn, String sealedToken, String tokenHash) {}
 
     /** A waiting execution whose next heartbeat is due. */
-    public record HeartbeatDue(UUID taskId, String sealedToken, int heartbeatSeconds) {}
+    public record HeartbeatDue(UUID taskId, String sealedToken, String tokenHash, int heartbeatSeconds) {}
 
     /** PENDING tasks whose timeoutAt (Step Functions' own deadline) has passed, oldest first. */
     @Transactional
@@ -39,7 +39,7 @@ public class TaskSweeps {
     public List<HeartbeatDue> heartbeatsDue(Instant now, int limit) {
         return TaskRows.rows(TaskQueries.HEARTBEATS_DUE, List.of(now, limit)).stream()
                 .map(row -> (Object[]) row)
-                .map(c -> new HeartbeatDue(uuid(c[0]), (String) c[1], ((Number) c[2]).intValue()))
+                .map(c -> new HeartbeatDue(uuid(c[0]), (String) c[1], (String) c[2], ((Number) c[3]).intValue()))
                 .toList();
     }
 
@@ -54,7 +54,7 @@ public class TaskSweeps {
     private static List<Overdue> overdue(String sql, Instant now, int limit) {
         return TaskRows.rows(sql, List.of(now, limit)).stream()
                 .map(row -> (Object[]) row)
-                .map(c -> new Overdue(uuid(c[0]), instant(c[1]), (String) c[2], (String) c[3]))
+                .map(c -> new Overdue(uuid(c[0]), instant(c[1]), (String) c[2], (String) c[3], (String) c[4]))
                 .toList();
     }
 }

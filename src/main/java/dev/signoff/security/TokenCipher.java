@@ -14,16 +14,20 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals task tokens with AES-256-GCM. A sealed value names its key ({@code v1:<keyId>:<base64>}) so keys can be
- * rotated: add a new key, make it active, and old tokens still open with the key they were sealed with.
+ * Seals task tokens with AES-256-GCM. A sealed value names its key ({@code v2:<keyId>:<base64>}) so keys can be
+ * rotated: add a new key, make it active, and old tokens still open with the key they were sealed with. A task token
+ * is bound to its own SHA-256 (the row's {@code token_hash}) as associated data, so a sealed token copied into another
+ * row does not open there: a decision can only ever resume its own execution. {@code v1} values (bound to a fixed
+ * label only) are what Signoff sealed before, and still open.
  */
 @ApplicationScoped
 public class TokenCipher {
 
-    private static final String PREFIX = "v1";
+    private static final String LEGACY = "v1";
+    private static final String BOUND = "v2";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final byte[] AAD = "signoff/task-token".getBytes(StandardCharsets.UTF_8);
+    private static final String LABEL = "signoff/task-token";
 
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final String activeKeyId;
@@ -43,24 +47,44 @@ public class TokenCipher {
         this.activeKeyId = activeKeyId;
     }
 
-    public String seal(String token) {
+    /** Seals a task token bound to its hash, as stored in the task's (and each of its callbacks') {@code token_hash}. */
+    public String sealToken(String token, String tokenHash) {
+        return seal(BOUND, token, LABEL + "/" + requireHash(tokenHash));
+    }
+
+    /** Opens a task token sealed for the row whose {@code token_hash} is given; any other row's value is refused. */
+    public String openToken(String sealedValue, String tokenHash) {
+        String version = sealedValue.split(":", 2)[0];
+        return open(sealedValue, version.equals(BOUND) ? LABEL + "/" + requireHash(tokenHash) : LABEL);
+    }
+
+    /** Seals a value that belongs to no task row (a quarantined body that is not JSON). */
+    public String seal(String value) {
+        return seal(LEGACY, value, LABEL);
+    }
+
+    public String open(String sealedValue) {
+        return open(sealedValue, LABEL);
+    }
+
+    private String seal(String version, String value, String associatedData) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), iv);
-            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), iv, associatedData);
+            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
             System.arraycopy(sealed, 0, out, iv.length, sealed.length);
-            return PREFIX + ":" + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            return version + ":" + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not seal a task token", e);
         }
     }
 
-    public String open(String sealedValue) {
+    private String open(String sealedValue, String associatedData) {
         String[] parts = sealedValue.split(":", 3);
-        if (parts.length != 3 || !PREFIX.equals(parts[0])) {
+        if (parts.length != 3 || !(LEGACY.equals(parts[0]) || BOUND.equals(parts[0]))) {
             throw new IllegalArgumentException("Not a sealed token value");
         }
         SecretKey key = keys.get(parts[1]);
@@ -70,11 +94,12 @@ public class TokenCipher {
         }
         byte[] in = Base64.getDecoder().decode(parts[2]);
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(in, IV_BYTES));
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(in, IV_BYTES), associatedData);
             byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A sealed task token failed authentication (wrong key or tampered)", e);
+            throw new IllegalStateException(
+                    "A sealed task token failed authentication (wrong key, tampered, or sealed for another row)", e);
         }
     }
 
@@ -84,11 +109,19 @@ public class TokenCipher {
         return parts.length == 3 ? parts[1] : "";
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] iv) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, SecretKey key, byte[] iv, String associatedData)
+            throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-        cipher.updateAAD(AAD);
+        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    private static String requireHash(String tokenHash) {
+        if (tokenHash == null || tokenHash.isBlank()) {
+            throw new IllegalArgumentException("a task token is sealed and opened with its row's token hash");
+        }
+        return tokenHash;
     }
 
     private static SecretKey decodeKey(String id, String encoded) {

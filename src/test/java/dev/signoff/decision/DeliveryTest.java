@@ -250,6 +250,36 @@ class DeliveryTest {
     }
 
     @Test
+    void a_sealed_token_moved_into_another_tasks_callback_does_not_open_and_nothing_is_sent() {
+        StartedExecution first = Workflows.start(sqs, queueUrl, 3600);
+        StartedExecution second = Workflows.start(sqs, queueUrl, 3600);
+        UUID firstTask = awaitTask(first);
+        UUID secondTask = awaitTask(second);
+        Reviewer riley = new Reviewer("reviewer", "Riley Reviewer", "riley@example.com", Set.of("finance-reviewers"));
+        // Someone with write access to the database swaps the second task's sealed token into the first's callback.
+        QuarkusTransaction.requiringNew().run(() -> {
+            decisions.decide(firstTask, new DecisionCommand(Outcome.APPROVE, null, null, null, "swap"), riley);
+            OutboxEntry entry = OutboxEntry.find("taskId", firstTask).singleResult();
+            entry.tokenCiphertext = ReviewTask.<ReviewTask>findById(secondTask).tokenCiphertext;
+        });
+
+        await().until(() -> String.valueOf(QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxEntry.<OutboxEntry>find("taskId", firstTask)
+                                .singleResult()
+                                .lastError))
+                .contains("sealed for another row"));
+
+        assertThat(appliedCallbacks(second))
+                .as("the other execution is not resumed")
+                .isZero();
+        assertThat(appliedCallbacks(first)).isZero();
+        assertThat(Workflows.execution(second.executionArn()).status()).isEqualTo(ExecutionStatus.RUNNING);
+        // Set the row aside, as an admin would, so its retries do not take a place in later tests' batches.
+        QuarkusTransaction.requiringNew()
+                .run(() -> OutboxEntry.update("status = ?1 where taskId = ?2", OutboxEntry.Status.FAILED, firstTask));
+    }
+
+    @Test
     void signoff_heartbeats_a_waiting_execution_so_its_heartbeat_deadline_never_passes() {
         // Heartbeats go out at a third of HeartbeatSeconds: every 20 s of the clock for 60 s.
         WaitForTaskTokenTask task = WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 3600)

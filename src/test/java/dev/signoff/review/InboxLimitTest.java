@@ -73,7 +73,11 @@ class InboxLimitTest {
                 body.putObject("assignees").putArray("groups").add("bulk-reviewers");
                 Parsed.Valid valid = (Parsed.Valid) parser.parse(body.toString());
                 body.put("taskToken", "<redacted>");
-                lifecycle.open(valid.request(), body.toString(), TaskTokens.tokenHash(token), cipher.seal(token));
+                lifecycle.open(
+                        valid.request(),
+                        body.toString(),
+                        TaskTokens.tokenHash(token),
+                        cipher.sealToken(token, TaskTokens.tokenHash(token)));
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.signoff.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signoff.contract.TaskTokens;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -20,6 +21,30 @@ class TokenCipherTest {
 
         assertThat(sealed).startsWith("v1:k1:").doesNotContain(TOKEN).doesNotContain("tokenWith");
         assertThat(cipher.open(sealed)).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void a_task_token_opens_only_for_the_row_of_its_own_hash() {
+        TokenCipher cipher = new TokenCipher(Map.of("k1", newKey()), "k1");
+        String hash = TaskTokens.tokenHash(TOKEN);
+
+        String sealed = cipher.sealToken(TOKEN, hash);
+
+        assertThat(sealed).startsWith("v2:k1:").doesNotContain(TOKEN);
+        assertThat(cipher.openToken(sealed, hash)).isEqualTo(TOKEN);
+        assertThatThrownBy(() -> cipher.openToken(sealed, TaskTokens.tokenHash("another execution's token")))
+                .hasMessageContaining("sealed for another row");
+        assertThatThrownBy(() -> cipher.open(sealed))
+                .as("a bound token never opens without its binding")
+                .hasMessageContaining("failed authentication");
+    }
+
+    @Test
+    void a_token_sealed_before_binding_still_opens_where_it_is_stored() {
+        TokenCipher cipher = new TokenCipher(Map.of("k1", newKey()), "k1");
+        String legacy = cipher.seal(TOKEN);
+
+        assertThat(cipher.openToken(legacy, TaskTokens.tokenHash(TOKEN))).isEqualTo(TOKEN);
     }
 
     @Test
