@@ -59,6 +59,15 @@ public final class ContractJson {
         }
     }
 
+    /** Indented for reading, numbers as {@link #write} gives them: the page shows what the workflow will receive. */
+    public static String writePretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JsonNode tree always serialises", e);
+        }
+    }
+
     static String quote(String text) {
         return write(JsonNodeFactory.instance.textNode(text));
     }

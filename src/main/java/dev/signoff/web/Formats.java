@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.signoff.contract.ContractJson;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ public final class Formats {
             return "";
         }
         try {
-            return JSON.readTree(json).toPrettyString();
+            return ContractJson.writePretty(JSON.readTree(json));
         } catch (JsonProcessingException notJson) {
             return json;
         }

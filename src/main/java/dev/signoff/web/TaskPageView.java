@@ -2,6 +2,7 @@ package dev.signoff.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.audit.AuditEvent;
+import dev.signoff.contract.ContractJson;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionView;
@@ -39,6 +40,6 @@ public record TaskPageView(
     }
 
     static String pretty(JsonNode node) {
-        return node.toPrettyString();
+        return ContractJson.writePretty(node);
     }
 }
