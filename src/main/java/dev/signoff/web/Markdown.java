@@ -2,7 +2,11 @@ package dev.signoff.web;
 
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
+import java.util.List;
 import java.util.Set;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -17,8 +21,13 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class Markdown {
 
-    private static final Parser PARSER = Parser.builder().build();
+    // Agents write GitHub-flavoured markdown: tables and ~~strikethrough~~ would otherwise show as raw pipes and
+    // tildes.
+    private static final List<Extension> EXTENSIONS =
+            List.of(TablesExtension.create(), StrikethroughExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
             .escapeHtml(true)
             .sanitizeUrls(true)
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
