@@ -86,6 +86,19 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "closed_at")
     Instant closedAt;
 
+    // The claim ("I'm on it") is written only by TaskClaims.
+    @Column(name = "claimed_by")
+    String claimedBy;
+
+    @Column(name = "claimed_by_name")
+    String claimedByName;
+
+    @Column(name = "claimed_at")
+    Instant claimedAt;
+
+    @Column(name = "claim_active_at")
+    Instant claimActiveAt;
+
     @Version
     long version;
 
@@ -136,5 +149,21 @@ public class ReviewTask extends PanacheEntityBase {
 
     public Instant closedAt() {
         return closedAt;
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public String claimedByName() {
+        return claimedByName;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
+    }
+
+    public Instant claimActiveAt() {
+        return claimActiveAt;
     }
 }
