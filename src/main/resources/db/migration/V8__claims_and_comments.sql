@@ -19,3 +19,6 @@ create table task_comment (
     created_at  timestamp with time zone not null
 );
 create index ix_task_comment_task on task_comment (task_id, created_at);
+
+-- Who did it, as people read it (the display name at the time); actor stays the stable id.
+alter table audit_event add column actor_name varchar(256);

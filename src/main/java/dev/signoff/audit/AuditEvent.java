@@ -23,6 +23,10 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String actor;
 
+    /** The actor's display name when the event happened; null for Signoff itself and for older events. */
+    @Column(name = "actor_name")
+    public String actorName;
+
     @Column(name = "task_id")
     public UUID taskId;
 
@@ -30,6 +34,11 @@ public class AuditEvent extends PanacheEntityBase {
     public String type;
 
     public String detail;
+
+    /** Who did it, for people: the display name when there is one, else the id. */
+    public String actorLabel() {
+        return actorName == null || actorName.isBlank() ? actor : actorName;
+    }
 
     public static List<AuditEvent> forTask(UUID taskId) {
         return list("taskId = ?1 order by at, id", taskId);

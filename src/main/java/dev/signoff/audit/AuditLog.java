@@ -20,10 +20,17 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, UUID taskId, String type, String detail) {
+        record(actor, null, taskId, type, detail);
+    }
+
+    /** An event done by a person: their stable id, and their name as people read it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, String actorName, UUID taskId, String type, String detail) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
         event.at = clock.instant();
         event.actor = actor;
+        event.actorName = actorName;
         event.taskId = taskId;
         event.type = type;
         event.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);

@@ -1,5 +1,7 @@
 package dev.signoff.review;
 
+import dev.signoff.audit.AuditEvent;
+import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Parsed;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequestParser;
@@ -24,10 +26,14 @@ public class ReviewService {
     private static final String ASSIGNED_TO = "exists (select 1 from TaskAssignee a where a.key.taskId = t.id and"
             + " ((a.key.kind = 'GROUP' and a.key.name in ?1) or (a.key.kind = 'USER' and a.key.name = ?2)))";
 
-    private final ReviewRequestParser parser;
+    private static final String VIEWED = "VIEWED";
 
-    ReviewService(ReviewRequestParser parser) {
+    private final ReviewRequestParser parser;
+    private final AuditLog audit;
+
+    ReviewService(ReviewRequestParser parser, AuditLog audit) {
         this.parser = parser;
+        this.audit = audit;
     }
 
     /** The request behind a task, as stored at intake (valid then, with the token redacted). */
@@ -86,6 +92,17 @@ public class ReviewService {
         return ReviewTask.count(
                         "from ReviewTask t where t.id = ?3 and " + ASSIGNED_TO, groups, userName(reviewer), taskId)
                 > 0;
+    }
+
+    /**
+     * Records in the audit trail that this reviewer opened the task, the first time they do. Only the trail learns
+     * of it: nothing about the task changes, so a page view stays a safe GET.
+     */
+    @Transactional
+    public void recordFirstView(UUID taskId, Reviewer reviewer) {
+        if (AuditEvent.count("taskId = ?1 and type = ?2 and actor = ?3", taskId, VIEWED, reviewer.id()) == 0) {
+            audit.record(reviewer.id(), reviewer.displayName(), taskId, VIEWED, null);
+        }
     }
 
     @Transactional

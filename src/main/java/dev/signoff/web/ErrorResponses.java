@@ -2,6 +2,7 @@ package dev.signoff.web;
 
 import dev.signoff.decision.DecisionException;
 import dev.signoff.review.TaskAccessException;
+import dev.signoff.review.TaskActionException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
@@ -40,6 +41,27 @@ public class ErrorResponses {
             case ALREADY_DECIDED, CLOSED -> 409;
             case INVALID -> 422;
         };
+    }
+
+    /** The HTTP status of a refused claim, release or comment. */
+    public static int statusOf(TaskActionException e) {
+        return switch (e.reason()) {
+            case NOT_ASSIGNED -> 403;
+            case HELD_BY_OTHER, CLOSED, NOT_HELD -> 409;
+            case INVALID -> 422;
+        };
+    }
+
+    @ServerExceptionMapper
+    Response taskAction(TaskActionException e, UriInfo uri, HttpHeaders headers) {
+        int status = statusOf(e);
+        return respond(
+                status,
+                title(status),
+                e.getMessage(),
+                uri,
+                headers,
+                Map.of("reason", e.reason().name()));
     }
 
     @ServerExceptionMapper

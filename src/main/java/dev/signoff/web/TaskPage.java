@@ -7,6 +7,8 @@ import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskClaims;
+import dev.signoff.review.TaskComments;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.review.TaskSummary;
 import dev.signoff.security.CurrentReviewer;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,22 +39,50 @@ public class TaskPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance task(TaskPageView view, Reviewer reviewer);
+
+        static native TemplateInstance task$claim(TaskPageView view, Reviewer reviewer);
+
+        static native TemplateInstance task$discussion(TaskPageView view, Reviewer reviewer);
+    }
+
+    /** One section of the page, for htmx to swap in place. */
+    static TemplateInstance fragment(String section, TaskPageView view, Reviewer reviewer) {
+        return switch (section) {
+            case "claim" -> Templates.task$claim(view, reviewer);
+            case "discussion" -> Templates.task$discussion(view, reviewer);
+            default -> throw new IllegalArgumentException("No fragment " + section);
+        };
     }
 
     private final ReviewService reviews;
     private final DecisionService decisions;
+    private final TaskClaims claims;
+    private final TaskComments comments;
     private final CurrentReviewer current;
+    private final Clock clock;
 
-    TaskPage(ReviewService reviews, DecisionService decisions, CurrentReviewer current) {
+    TaskPage(
+            ReviewService reviews,
+            DecisionService decisions,
+            TaskClaims claims,
+            TaskComments comments,
+            CurrentReviewer current,
+            Clock clock) {
         this.reviews = reviews;
         this.decisions = decisions;
+        this.claims = claims;
+        this.comments = comments;
         this.current = current;
+        this.clock = clock;
     }
 
     @GET
     public TemplateInstance show(@PathParam("id") UUID id) {
         Reviewer reviewer = current.get();
-        return Templates.task(view(id, reviewer, Optional.empty(), Map.of()), reviewer);
+        TaskPageView view = view(id, reviewer, Optional.empty(), Map.of());
+        // Only the audit trail learns of the view (once per reviewer); the task itself does not change.
+        reviews.recordFirstView(id, reviewer);
+        return Templates.task(view, reviewer);
     }
 
     @POST
@@ -83,7 +114,15 @@ public class TaskPage {
     TaskPageView view(UUID id, Reviewer reviewer, Optional<String> error, Map<String, String> form) {
         ReviewTask task = reviews.visibleTask(id, reviewer);
         var decision = decisions.decisionFor(id);
-        boolean canDecide = task.status() == TaskStatus.PENDING && reviews.isAssigned(id, reviewer);
+        boolean assigned = reviews.isAssigned(id, reviewer);
+        boolean canDecide = task.status() == TaskStatus.PENDING && assigned;
+        var activity = new TaskPageView.TaskActivity(
+                clock.instant(),
+                claims.activeClaim(task),
+                comments.forTask(id, reviewer),
+                task.status() == TaskStatus.PENDING && (assigned || reviewer.isAdmin()),
+                reviewer.isAdmin(),
+                reviewer.id());
         return new TaskPageView(
                 TaskSummary.of(task),
                 reviews.request(task),
@@ -93,6 +132,7 @@ public class TaskPage {
                 canDecide,
                 UUID.randomUUID().toString(),
                 error,
-                form);
+                form,
+                activity);
     }
 }

@@ -4,14 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.audit.AuditEvent;
 import dev.signoff.contract.ContractJson;
 import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.Finding;
 import dev.signoff.contract.ReviewRequest.Outcome;
+import dev.signoff.contract.ReviewRequest.Severity;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.Claim;
+import dev.signoff.review.TaskComment;
 import dev.signoff.review.TaskSummary;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
-/** Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing. */
+/**
+ * Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing; {@code
+ * now} is the app clock's time the page was built at, for "time left".
+ */
 public record TaskPageView(
         TaskSummary task,
         ReviewRequest request,
@@ -21,7 +32,29 @@ public record TaskPageView(
         boolean canDecide,
         String idempotencyKey,
         Optional<String> error,
-        Map<String, String> form) {
+        Map<String, String> form,
+        TaskActivity activity) {
+
+    /** Who is on the task and what colleagues said, and whether this reviewer may join in. */
+    public record TaskActivity(
+            Instant now,
+            Optional<Claim> claim,
+            List<TaskComment> comments,
+            boolean canAct,
+            boolean isAdmin,
+            String me) {
+
+        public boolean claimedByMe() {
+            return claim.map(c -> c.heldBy(me)).orElse(false);
+        }
+
+        public boolean claimedByOther() {
+            return claim.isPresent() && !claimedByMe();
+        }
+    }
+
+    /** Findings of one severity, most severe group first. */
+    public record FindingGroup(Severity severity, List<Finding> findings) {}
 
     public String proposedOutputJson() {
         return request.proposedOutput().map(TaskPageView::pretty).orElse("");
@@ -37,6 +70,39 @@ public record TaskPageView(
 
     public boolean chosen(String outcome) {
         return outcome.equals(form.get("decision"));
+    }
+
+    public List<FindingGroup> findingGroups() {
+        return Arrays.stream(Severity.values())
+                .sorted(Comparator.reverseOrder())
+                .map(s -> new FindingGroup(
+                        s,
+                        request.findings().stream()
+                                .filter(f -> f.severity() == s)
+                                .toList()))
+                .filter(g -> !g.findings().isEmpty())
+                .toList();
+    }
+
+    /** The index of the artifact a finding cites by label; -1 when the request has none with that label. */
+    public int artifactIndex(String label) {
+        return IntStream.range(0, request.artifacts().size())
+                .filter(i -> request.artifacts().get(i).label().equals(label))
+                .findFirst()
+                .orElse(-1);
+    }
+
+    public Optional<String> executionConsoleUrl() {
+        return ConsoleLinks.execution(request.executionArn());
+    }
+
+    /** How long Step Functions keeps waiting for this task's callback, from now; empty without a timeoutAt. */
+    public Optional<String> timeLeft() {
+        return Optional.ofNullable(task.timeoutAt()).map(t -> Durations.until(activity.now(), t));
+    }
+
+    public boolean overdue() {
+        return task.dueAt() != null && task.status().isOpen() && task.dueAt().isBefore(activity.now());
     }
 
     static String pretty(JsonNode node) {

@@ -56,8 +56,9 @@ class ReviewJourneyTest extends BrowserJourney {
         browser.awaitElement(By.id("decision-form"));
         assertThat(browser.path()).isEqualTo("/tasks/" + taskId);
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(title);
+        // Most severe first: findings are grouped by severity.
         assertThat(texts(By.cssSelector(".finding strong")))
-                .containsExactly("Total amount below confidence threshold", "Supplier VAT id not found in registry");
+                .containsExactly("Supplier VAT id not found in registry", "Total amount below confidence threshold");
         assertThat(browser.find(By.cssSelector(".finding code")).getText()).isEqualTo("1,280.00 EUR");
         List<WebElement> artifacts = browser.findAll(By.cssSelector("#artifacts tbody tr"));
         assertThat(artifacts).hasSize(1);

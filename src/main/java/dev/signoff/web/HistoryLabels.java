@@ -1,0 +1,39 @@
+package dev.signoff.web;
+
+import dev.signoff.audit.AuditEvent;
+import io.quarkus.qute.TemplateExtension;
+import java.util.Locale;
+import java.util.Map;
+
+/** What each audit event type reads as in a task's history: {@code {event.label}}. */
+@TemplateExtension
+public final class HistoryLabels {
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("TASK_OPENED", "Received"),
+            Map.entry("VIEWED", "Opened the review"),
+            Map.entry("CLAIMED", "Claimed (on it)"),
+            Map.entry("CLAIM_TAKEN_OVER", "Took the claim over"),
+            Map.entry("RELEASED", "Released the claim"),
+            Map.entry("COMMENTED", "Commented"),
+            Map.entry("DECIDED", "Decided"),
+            Map.entry("CALLBACK_DELIVERED", "Decision delivered to the workflow"),
+            Map.entry("CALLBACK_EXPIRED", "Workflow had stopped waiting"),
+            Map.entry("CALLBACK_FAILED", "Delivery to the workflow failed"),
+            Map.entry("CALLBACK_UNCONFIRMED", "Delivery unconfirmed"),
+            Map.entry("TASK_EXPIRED", "Expired"),
+            Map.entry("TASK_CANCELLED", "Cancelled"),
+            Map.entry("CALLBACK_RETRY", "Delivery attempt failed; retrying"));
+
+    private HistoryLabels() {}
+
+    /** Types added later still read as words rather than as a constant. */
+    static String label(AuditEvent event) {
+        String known = LABELS.get(event.type);
+        if (known != null) {
+            return known;
+        }
+        String words = event.type.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
