@@ -32,6 +32,9 @@ public final class Outages {
     public static String outageCause(Throwable failure) {
         Deque<Throwable> pending = new ArrayDeque<>();
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        if (failure == null) {
+            return null;
+        }
         pending.push(failure);
         while (!pending.isEmpty() && seen.size() < 50) {
             Throwable t = pending.pop();
@@ -41,7 +44,10 @@ public final class Outages {
             if (t instanceof SQLException sql && isOutage(sql)) {
                 return t.getClass().getSimpleName() + (sql.getSQLState() == null ? "" : " " + sql.getSQLState());
             }
-            pending.push(t.getCause());
+            // ArrayDeque holds no nulls: the end of a cause chain is simply not pushed.
+            if (t.getCause() != null) {
+                pending.push(t.getCause());
+            }
             for (Throwable suppressed : t.getSuppressed()) {
                 pending.push(suppressed);
             }
