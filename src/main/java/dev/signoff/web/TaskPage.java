@@ -43,15 +43,19 @@ public class TaskPage {
         static native TemplateInstance task$claim(TaskPageView view, Reviewer reviewer);
 
         static native TemplateInstance task$discussion(TaskPageView view, Reviewer reviewer);
+
+        /** The history, to replace the page's own out of band (htmx) when a section changed. */
+        static native TemplateInstance historyUpdate(TaskPageView view);
     }
 
-    /** One section of the page, for htmx to swap in place. */
-    static TemplateInstance fragment(String section, TaskPageView view, Reviewer reviewer) {
-        return switch (section) {
+    /** One section of the page for htmx to swap in place, with the history that now includes the change. */
+    static String fragment(String section, TaskPageView view, Reviewer reviewer) {
+        TemplateInstance part = switch (section) {
             case "claim" -> Templates.task$claim(view, reviewer);
             case "discussion" -> Templates.task$discussion(view, reviewer);
             default -> throw new IllegalArgumentException("No fragment " + section);
         };
+        return part.render() + Templates.historyUpdate(view).render();
     }
 
     private final ReviewService reviews;

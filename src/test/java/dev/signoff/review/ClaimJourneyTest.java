@@ -43,6 +43,7 @@ class ClaimJourneyTest extends BrowserJourney {
                 d -> d.findElement(By.id("discussion-title")).getText().equals("Discussion (1)"));
         assertThat(browser.find(By.cssSelector("#discussion .comment-body")).getText())
                 .isEqualTo("Checking the totals against the PDF");
+        assertThat(browser.find(By.id("history")).getText()).contains("Claimed (on it)", "Commented");
         assertThat(pageIsStillTheSame())
                 .as("claim and comment swapped their sections, no reload")
                 .isTrue();
