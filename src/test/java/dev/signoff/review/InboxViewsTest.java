@@ -43,6 +43,9 @@ class InboxViewsTest {
     @Inject
     Clock clock;
 
+    @Inject
+    InboxBackfill backfill;
+
     @ConfigProperty(name = "signoff.intake.queue-url")
     String queueUrl;
 
@@ -190,6 +193,22 @@ class InboxViewsTest {
 
         assertThat(fragment.strip()).startsWith("<section id=\"results\"").contains("/tasks/" + id);
         assertThat(fragment).doesNotContain("<html").doesNotContain("<form");
+    }
+
+    @Test
+    void tasks_stored_before_v9_get_their_severity_and_search_text_from_their_request() {
+        String by = requester();
+        UUID old = task(by, b -> b.put("summary", "Quokka sightings"));
+        QuarkusTransaction.requiringNew()
+                .run(() -> ReviewTask.update("highestSeverity = null, searchText = null where id = ?1", old));
+        assertThat(ids("reviewer", "q=quokka&requestedBy=" + by)).isEmpty();
+
+        QuarkusTransaction.requiringNew().call(backfill::fillBatch);
+
+        assertThat(ids("reviewer", "q=quokka&requestedBy=" + by)).containsExactly(old);
+        assertThat(ids("reviewer", "severity=high&requestedBy=" + by))
+                .as("the fixture's highest finding")
+                .containsExactly(old);
     }
 
     private List<UUID> allPages(String query) {
