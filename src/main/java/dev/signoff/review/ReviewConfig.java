@@ -5,15 +5,12 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
 
-/** How review tasks behave for reviewers. Checked at start-up like every Signoff mapping. */
+/** How reviewers work on tasks. Out-of-range values stop the app at start-up, naming the property. */
 @ConfigMapping(prefix = "signoff.review")
 public interface ReviewConfig {
 
-    /**
-     * How long a claim ("I'm on it") holds without activity from its holder. After that the task counts as
-     * unclaimed again (a read-time rule: nothing sweeps claims).
-     */
-    @WithDefault("PT2H")
+    /** How long a claim holds without its holder acting on the task (claiming again, commenting). */
+    @WithDefault("2h")
     @DurationMin(inclusive = false)
     Duration claimIdle();
 }
