@@ -8,20 +8,19 @@ import dev.signoff.contract.ReviewRequestParser;
 import dev.signoff.security.Reviewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Answers who may see and decide review tasks, and reads what the inbox and the task page show. */
 @ApplicationScoped
 public class ReviewService {
-
-    /** The most rows one inbox list shows; {@link Inbox#more()} says when there are more. */
-    public static final int INBOX_LIMIT = 500;
-
-    /** One list of tasks as shown, and whether more matched than it holds. */
-    public record Inbox(List<TaskSummary> tasks, boolean more) {}
 
     private static final String ASSIGNED_TO = "exists (select 1 from TaskAssignee a where a.key.taskId = t.id and"
             + " ((a.key.kind = 'GROUP' and a.key.name in ?1) or (a.key.kind = 'USER' and a.key.name = ?2)))";
@@ -30,10 +29,21 @@ public class ReviewService {
 
     private final ReviewRequestParser parser;
     private final AuditLog audit;
+    private final Clock clock;
+    private final ReviewConfig config;
+    private final InboxSql inboxSql;
 
-    ReviewService(ReviewRequestParser parser, AuditLog audit) {
+    ReviewService(
+            ReviewRequestParser parser,
+            AuditLog audit,
+            Clock clock,
+            ReviewConfig config,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.parser = parser;
         this.audit = audit;
+        this.clock = clock;
+        this.config = config;
+        this.inboxSql = new InboxSql(dbKind.startsWith("postgres"));
     }
 
     /** The request behind a task, as stored at intake (valid then, with the token redacted). */
@@ -59,17 +69,39 @@ public class ReviewService {
         return ReviewTask.count("status", TaskStatus.PENDING);
     }
 
-    /** Open tasks this reviewer may decide, soonest due first. */
+    /**
+     * One page of an inbox view with its filters and sort, and the count of each view the reviewer may open. The
+     * "all" view is for admins ({@link ViewNotAllowedException}); a cursor not given out for this view and sort is an
+     * {@link InvalidCursorException}.
+     */
     @Transactional
-    public Inbox inbox(Reviewer reviewer) {
-        return slice(
-                TaskRows.summaries(TaskQueries.inbox(reviewer.groups().size()), params(reviewer, INBOX_LIMIT + 1)));
+    public InboxPageResult inbox(Reviewer reviewer, InboxQuery query) {
+        if (query.view() == InboxQuery.View.ALL && !reviewer.isAdmin()) {
+            throw new ViewNotAllowedException(query.view());
+        }
+        Instant now = clock.instant();
+        InboxSql.Who who = new InboxSql.Who(
+                reviewer.groups().stream().sorted().toList(),
+                userName(reviewer),
+                reviewer.id(),
+                now,
+                now.minus(config.claimIdle()));
+        InboxPager.Page page = InboxPager.page(inboxSql, query, who);
+        return new InboxPageResult(page.tasks(), counts(reviewer, who), page.next());
     }
 
-    /** Tasks this reviewer could see that were closed or decided most recently, newest first. */
-    @Transactional
-    public List<TaskSummary> recentlyClosed(Reviewer reviewer, int limit) {
-        return TaskRows.summaries(TaskQueries.recentlyClosed(reviewer.groups().size()), params(reviewer, limit));
+    private Map<InboxQuery.View, InboxPageResult.Count> counts(Reviewer reviewer, InboxSql.Who who) {
+        Map<InboxQuery.View, InboxPageResult.Count> counts = new EnumMap<>(InboxQuery.View.class);
+        for (InboxQuery.View view : InboxQuery.View.values()) {
+            if (view == InboxQuery.View.ALL && !reviewer.isAdmin()) {
+                continue;
+            }
+            InboxSql.Statement count = inboxSql.count(view, who);
+            long value = ((Number) TaskRows.rows(count.sql(), count.params()).get(0)).longValue();
+            counts.put(
+                    view, new InboxPageResult.Count(Math.min(value, InboxSql.COUNT_CAP), value > InboxSql.COUNT_CAP));
+        }
+        return counts;
     }
 
     /** The task, if this reviewer may see it (assigned, or an admin); otherwise as if it did not exist. */
@@ -113,24 +145,11 @@ public class ReviewService {
                 .toList();
     }
 
-    private static List<Object> params(Reviewer reviewer, int limit) {
-        List<Object> params =
-                new ArrayList<>(reviewer.groups().stream().sorted().toList());
-        params.add(userName(reviewer));
-        params.add(limit);
-        return params;
-    }
-
     /**
      * The name USER assignees are matched with: the reviewer's assignee claim, never their id or a display name. A
      * reviewer without one (a token lacking the claim) gets the empty name, which no assignee has.
      */
     private static String userName(Reviewer reviewer) {
         return reviewer.assigneeName() == null ? "" : reviewer.assigneeName();
-    }
-
-    private static Inbox slice(List<TaskSummary> fetched) {
-        boolean more = fetched.size() > INBOX_LIMIT;
-        return new Inbox(more ? fetched.subList(0, INBOX_LIMIT) : fetched, more);
     }
 }

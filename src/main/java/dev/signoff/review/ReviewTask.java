@@ -99,6 +99,13 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "claim_active_at")
     Instant claimActiveAt;
 
+    // For the inbox's severity filter and search; derived from the request at intake (TaskSearch).
+    @Column(name = "highest_severity")
+    Short highestSeverity;
+
+    @Column(name = "search_text")
+    String searchText;
+
     @Version
     long version;
 
@@ -123,6 +130,8 @@ public class ReviewTask extends PanacheEntityBase {
         task.heartbeatSeconds = request.heartbeatSeconds().orElse(null);
         // The first heartbeat goes out at once: Signoff cannot know how long the request waited on the queue.
         task.nextHeartbeatAt = task.heartbeatSeconds == null ? null : receivedAt;
+        task.highestSeverity = (short) TaskSearch.highestSeverity(request);
+        task.searchText = TaskSearch.text(request);
         return task;
     }
 

@@ -8,27 +8,15 @@ import java.util.Collections;
 import java.util.UUID;
 
 /**
- * The SQL of the hot reads. Each reads only the columns it returns, through an index of V4__hot_read_indexes.sql
+ * The SQL of the hot reads (the inbox's: {@link InboxSql}). Each reads only the columns it returns, through an index of V4__hot_read_indexes.sql
  * (TaskQueryPlansTest checks the plans on PostgreSQL); the same text runs on H2 in the sandbox. Parameters are JDBC
  * {@code ?} so that the test can EXPLAIN exactly what the app runs.
  */
 final class TaskQueries {
 
-    private static final String SUMMARY_COLUMNS = "t.id, t.title, t.status, t.status_reason, t.requested_by,"
+    static final String SUMMARY_COLUMNS = "t.id, t.title, t.status, t.status_reason, t.requested_by,"
             + " t.state_machine_arn, t.execution_arn, t.received_at, t.due_at, t.timeout_at, t.expires_at,"
             + " t.decided_at, t.closed_at";
-
-    /** Parameters: each group name, the user id, the row limit. Served by ix_review_task_pending_due. */
-    static String inbox(int groups) {
-        return "select " + SUMMARY_COLUMNS + " from review_task t where t.status = 'PENDING' and " + assignedTo(groups)
-                + " order by t.due_at nulls last, t.received_at, t.id limit ?";
-    }
-
-    /** Parameters: each group name, the user id, the row limit. Newest close (or decision) first. */
-    static String recentlyClosed(int groups) {
-        return "select " + SUMMARY_COLUMNS + " from review_task t where t.status <> 'PENDING' and " + assignedTo(groups)
-                + " order by coalesce(t.closed_at, t.decided_at) desc, t.id limit ?";
-    }
 
     /** Parameters: now, the row limit. Served by ix_review_task_heartbeat. */
     static final String HEARTBEATS_DUE =
@@ -54,7 +42,8 @@ final class TaskQueries {
 
     private TaskQueries() {}
 
-    private static String assignedTo(int groups) {
+    /** Parameters: each group name, the user id. */
+    static String assignedTo(int groups) {
         String groupMatch = groups == 0
                 ? ""
                 : "(a.kind = 'GROUP' and a.name in (" + String.join(", ", Collections.nCopies(groups, "?")) + ")) or ";

@@ -5,6 +5,7 @@ import static dev.signoff.review.TaskQueries.uuid;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.List;
 
 /** Runs the native SQL of {@link TaskQueries} and maps its rows; no entity is loaded. */
@@ -21,7 +22,11 @@ final class TaskRows {
         return query.getResultList();
     }
 
-    static List<TaskSummary> summaries(String sql, List<?> params) {
+    /**
+     * Rows of {@link InboxSql#COLUMNS}. A claim that lapsed (last activity at or before {@code activeSince}) is not
+     * shown: it no longer holds.
+     */
+    static List<TaskSummary> summaries(String sql, List<?> params, Instant activeSince) {
         return rows(sql, params).stream()
                 .map(row -> (Object[]) row)
                 .map(c -> new TaskSummary(
@@ -36,7 +41,15 @@ final class TaskRows {
                         instant(c[9]),
                         instant(c[10]),
                         instant(c[11]),
-                        instant(c[12])))
+                        instant(c[12]),
+                        TaskSummary.severityName((Number) c[13]),
+                        claimHolds(c, activeSince) ? (c[15] == null ? (String) c[14] : (String) c[15]) : null,
+                        claimHolds(c, activeSince) ? instant(c[16]) : null))
                 .toList();
+    }
+
+    private static boolean claimHolds(Object[] c, Instant activeSince) {
+        Instant active = instant(c[17]);
+        return c[14] != null && active != null && active.isAfter(activeSince);
     }
 }

@@ -1,9 +1,16 @@
 package dev.signoff.review;
 
+import dev.signoff.contract.ReviewRequest;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of an inbox: what the list shows of a task, read without its request. */
+/**
+ * One line of an inbox: what the list shows of a task, read without its request.
+ *
+ * @param highestSeverity the wire name of the most severe finding; null without findings
+ * @param claimedBy display name of who holds an active claim on it; null when nobody does
+ * @param claimedAt since when they hold it
+ */
 public record TaskSummary(
         UUID id,
         String title,
@@ -16,7 +23,10 @@ public record TaskSummary(
         Instant timeoutAt,
         Instant expiresAt,
         Instant decidedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        String highestSeverity,
+        String claimedBy,
+        Instant claimedAt) {
 
     public static TaskSummary of(ReviewTask task) {
         return new TaskSummary(
@@ -31,7 +41,18 @@ public record TaskSummary(
                 task.timeoutAt,
                 task.expiresAt,
                 task.decidedAt,
-                task.closedAt);
+                task.closedAt,
+                severityName(task.highestSeverity),
+                task.claimedByName,
+                task.claimedAt);
+    }
+
+    /** The wire name of a severity rank (1 = info .. 5 = critical); null for 0 (no findings) or unknown. */
+    static String severityName(Number rank) {
+        ReviewRequest.Severity[] all = ReviewRequest.Severity.values();
+        return rank == null || rank.intValue() < 1 || rank.intValue() > all.length
+                ? null
+                : all[rank.intValue() - 1].wireName();
     }
 
     /** arn:aws:states:region:account:stateMachine:NAME, or the name inside an execution ARN. */

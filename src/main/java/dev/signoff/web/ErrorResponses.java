@@ -1,8 +1,10 @@
 package dev.signoff.web;
 
 import dev.signoff.decision.DecisionException;
+import dev.signoff.review.InvalidCursorException;
 import dev.signoff.review.TaskAccessException;
 import dev.signoff.review.TaskActionException;
+import dev.signoff.review.ViewNotAllowedException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
@@ -32,6 +34,16 @@ public class ErrorResponses {
     @ServerExceptionMapper
     Response notVisible(TaskAccessException e, UriInfo uri, HttpHeaders headers) {
         return respond(404, "Not found", e.getMessage(), uri, headers, Map.of());
+    }
+
+    @ServerExceptionMapper
+    Response invalidCursor(InvalidCursorException e, UriInfo uri, HttpHeaders headers) {
+        return respond(400, "Bad request", e.getMessage(), uri, headers, Map.of());
+    }
+
+    @ServerExceptionMapper
+    Response viewNotAllowed(ViewNotAllowedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(403, "Not allowed", e.getMessage(), uri, headers, Map.of());
     }
 
     /** The HTTP status of a refused decision, for the API and the decision form alike. */

@@ -6,11 +6,14 @@ import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.InboxPageResult;
+import dev.signoff.review.InboxQuery;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.TaskSummary;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,20 +47,27 @@ public class ReviewApi {
         this.current = current;
     }
 
-    /** Set to {@code true} when more open tasks match than the list holds. */
+    /** Set to {@code true} when the list has a next page. */
     static final String MORE_HEADER = "Signoff-More-Tasks";
+
+    /** The {@code after} of the next page, present exactly when {@link #MORE_HEADER} is. */
+    static final String NEXT_HEADER = "Signoff-Next-Cursor";
 
     @GET
     @Operation(
-            summary = "Open tasks assigned to the caller or their groups, soonest due first",
-            description = "At most " + ReviewService.INBOX_LIMIT + " tasks; the header " + MORE_HEADER
-                    + ": true says more are waiting.")
-    public RestResponse<List<TaskSummary>> inbox() {
-        ReviewService.Inbox inbox = reviews.inbox(current.get());
-        RestResponse.ResponseBuilder<List<TaskSummary>> response = RestResponse.ResponseBuilder.ok(inbox.tasks());
-        if (inbox.more()) {
+            summary = "A page of an inbox view (default: open tasks assigned to the caller or their groups, soonest"
+                    + " due first)",
+            description = "Same query parameters as the inbox page (docs/api.md): view, workflow, state, status,"
+                    + " severity, group, requestedBy, due, age, q, sort, after, size (1-" + InboxQuery.MAX_SIZE
+                    + ", default " + InboxQuery.MAX_SIZE + "). When there is a next page, " + MORE_HEADER
+                    + ": true and " + NEXT_HEADER + " carries its after.")
+    public RestResponse<List<TaskSummary>> inbox(@BeanParam InboxParams params) {
+        InboxPageResult page = reviews.inbox(current.get(), params.query(InboxQuery.MAX_SIZE));
+        RestResponse.ResponseBuilder<List<TaskSummary>> response = RestResponse.ResponseBuilder.ok(page.tasks());
+        page.nextCursor().ifPresent(next -> {
             response.header(MORE_HEADER, "true");
-        }
+            response.header(NEXT_HEADER, next);
+        });
         return response.build();
     }
 

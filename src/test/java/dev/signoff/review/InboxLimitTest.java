@@ -22,7 +22,7 @@ import java.io.InputStream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The inbox lists at most {@link ReviewService#INBOX_LIMIT} tasks and says so when more are waiting. */
+/** The inbox lists a page of tasks at a time (the API at most {@link InboxQuery#MAX_SIZE}) and says when more wait. */
 @QuarkusTest
 @WithTestResource(ElasticMqTestResource.class)
 @WithTestResource(S3ProxyTestResource.class)
@@ -39,24 +39,28 @@ class InboxLimitTest {
     TokenCipher cipher;
 
     @Test
-    void an_inbox_with_more_tasks_than_it_lists_says_that_more_are_waiting() throws IOException {
-        openTasks(ReviewService.INBOX_LIMIT);
+    void an_inbox_with_more_tasks_than_one_page_says_so_and_hands_out_the_next_page() throws IOException {
+        openTasks(InboxQuery.MAX_SIZE);
 
-        Response full = inboxOf("bulk");
-        assertThat(full.jsonPath().getList("$")).hasSize(ReviewService.INBOX_LIMIT);
+        Response full = inboxOf("bulk", "");
+        assertThat(full.jsonPath().getList("$")).hasSize(InboxQuery.MAX_SIZE);
         assertThat(full.header("Signoff-More-Tasks"))
                 .as("nothing beyond the list")
                 .isNull();
-        assertThat(page("bulk")).doesNotContain("more are waiting");
+        assertThat(full.header("Signoff-Next-Cursor")).isNull();
 
         openTasks(1);
 
-        Response over = inboxOf("bulk");
-        assertThat(over.jsonPath().getList("$")).hasSize(ReviewService.INBOX_LIMIT);
+        Response over = inboxOf("bulk", "");
+        assertThat(over.jsonPath().getList("$")).hasSize(InboxQuery.MAX_SIZE);
         assertThat(over.header("Signoff-More-Tasks")).isEqualTo("true");
+        Response rest = inboxOf("bulk", "?after=" + over.header("Signoff-Next-Cursor"));
+        assertThat(rest.jsonPath().getList("$")).hasSize(1);
+        assertThat(rest.header("Signoff-More-Tasks")).isNull();
         assertThat(page("bulk"))
-                .contains("Showing the first " + ReviewService.INBOX_LIMIT + " reviews")
-                .contains("more are waiting");
+                .as("the page shows " + InboxQuery.DEFAULT_SIZE + " and links the next page")
+                .contains("id=\"next-page\"")
+                .contains("501");
     }
 
     private void openTasks(int count) throws IOException {
@@ -82,8 +86,8 @@ class InboxLimitTest {
         });
     }
 
-    private static Response inboxOf(String user) {
-        return given().auth().preemptive().basic(user, user).get("/api/tasks");
+    private static Response inboxOf(String user, String query) {
+        return given().auth().preemptive().basic(user, user).get("/api/tasks" + query);
     }
 
     private static String page(String user) {

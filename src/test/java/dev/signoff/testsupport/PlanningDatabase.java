@@ -20,7 +20,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class PlanningDatabase implements AutoCloseable {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    // The database the @QuarkusTests of this run use (each helper has its own), else the default test database.
+    private static final String URL =
+            System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String USER = "postgres";
     public static final int TASKS = 100_000;
 
@@ -40,7 +42,7 @@ public final class PlanningDatabase implements AutoCloseable {
         Flyway.configure()
                 .dataSource(URL, USER, "")
                 .schemas(schema)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/postgresql")
                 .load()
                 .migrate();
         db.execute("set search_path to " + schema);
@@ -71,7 +73,7 @@ public final class PlanningDatabase implements AutoCloseable {
                 "insert into review_task (id, token_hash, token_ciphertext, execution_arn, state_machine_arn,"
                         + " state_name, title, request_json, requested_by, status, entered_at, received_at, due_at,"
                         + " timeout_at, expires_at, heartbeat_seconds, next_heartbeat_at, decided_at, closed_at,"
-                        + " version)"
+                        + " version, highest_severity, search_text)"
                         + " select gen_random_uuid(), md5(i::text) || md5((-i)::text), 'v1:k:sealed',"
                         + " 'arn:aws:states:us-east-1:123456789012:execution:wf-' || (i % 7) || ':run-' || i,"
                         + " 'arn:aws:states:us-east-1:123456789012:stateMachine:wf-' || (i % 7), 'HumanReview',"
@@ -83,7 +85,10 @@ public final class PlanningDatabase implements AutoCloseable {
                         + " case when i % 10 = 3 or i % 100 = 0 then 3600 end,"
                         + " case when i % 100 = 0 then now() + (i % 1200) * interval '1 second' end,"
                         + " case when i % 10 <> 0 then now() - i * interval '1 minute' end,"
-                        + " case when i % 10 <> 0 then now() - i * interval '1 minute' end, 0"
+                        + " case when i % 10 <> 0 then now() - i * interval '1 minute' end, 0,"
+                        // Severities spread evenly (0 = no findings); one task in fifty is about a duplicate invoice.
+                        + " i % 6, 'task ' || i || case when i % 50 = 0 then ' duplicate invoice' else"
+                        + " ' routine check of the quarterly figures' end"
                         + " from generate_series(1, " + TASKS + ") as i",
                 "insert into task_assignee (task_id, kind, name)"
                         + " select id, 'GROUP', 'group-' || (abs(hashtext(id::text)) % 20) from review_task",
