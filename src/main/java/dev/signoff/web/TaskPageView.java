@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing. */
+/**
+ * Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing;
+ * {@code panel} is the proposed output and decision panel.
+ */
 public record TaskPageView(
         TaskSummary task,
         ReviewRequest request,
@@ -21,7 +24,8 @@ public record TaskPageView(
         boolean canDecide,
         String idempotencyKey,
         Optional<String> error,
-        Map<String, String> form) {
+        Map<String, String> form,
+        DecisionPanelView panel) {
 
     public String proposedOutputJson() {
         return request.proposedOutput().map(TaskPageView::pretty).orElse("");
