@@ -132,7 +132,7 @@ final class SchemaForm {
                 if (items == null) {
                     throw new Unsupported(where(at) + "is an array without \"items\"");
                 }
-                Field item = field("", "Item", items, true, at + "[]");
+                Field item = field("", "Item", items, false, at + "[]");
                 yield new Field(name, title, description, Kind.ARRAY, required, schema, Map.of(), item, List.of());
             }
             case "string" -> scalar(name, title, description, Kind.STRING, required, schema);

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The decision panel's steps over plain form posts (JavaScript off): review shows the callback and the diff and
@@ -217,6 +219,79 @@ class DecisionPanelTest extends BrowserJourney {
         String fragment = TaskPage.Templates.delivery(pending).render();
         assertThat(fragment).contains("hx-trigger=\"every 2s\"", ">Refresh</a>");
     }
+
+    @Test
+    void in_the_browser_a_reviewer_edits_in_the_form_fixes_an_error_sees_the_diff_confirms_and_sees_delivered()
+            throws Exception {
+        StartedExecution execution = startExecution(body -> {
+            ObjectNode proposal = (ObjectNode) body.get("proposedOutput");
+            proposal.put("total", new BigDecimal("1280.00"));
+            proposal.put("paid", false);
+            proposal.putArray("lines")
+                    .add(Workflows.JSON
+                            .createObjectNode()
+                            .put("description", "Consulting")
+                            .put("amount", 1000))
+                    .add(Workflows.JSON
+                            .createObjectNode()
+                            .put("description", "Travel")
+                            .put("amount", 280));
+            ObjectNode schema = (ObjectNode) body.get("outputSchema");
+            ObjectNode properties = (ObjectNode) schema.get("properties");
+            properties.putObject("paid").put("type", "boolean").put("title", "Already paid");
+            ObjectNode line = properties.putObject("lines").put("type", "array").putObject("items");
+            line.put("type", "object").putArray("required").add("amount");
+            line.putObject("properties").putObject("description").put("type", "string");
+            ((ObjectNode) line.get("properties"))
+                    .putObject("amount")
+                    .put("type", "number")
+                    .put("minimum", 0);
+        });
+        UUID taskId = ReviewTasks.awaitTask(execution);
+        java.nio.file.Files.createDirectories(SCREENSHOTS);
+        browser.go("/tasks/" + taskId);
+        browser.signIn("reviewer", "reviewer");
+        browser.awaitElement(By.id("output-form"));
+
+        browser.find(By.cssSelector("input[name=decision][value=approve]")).click();
+        browser.find(By.cssSelector("button[value='add:/lines']")).click();
+        browser.awaitElement(By.name("o/lines/2/amount")).sendKeys("0.10");
+        WebElement currency = browser.find(By.name("o/currency"));
+        currency.clear();
+        currency.sendKeys("EU");
+        browser.find(By.id("review")).click();
+
+        WebElement error = browser.awaitElement(By.cssSelector(".field-error[data-for='o/currency']"));
+        assertThat(error.getText()).contains("3");
+        assertThat(browser.find(By.name("o/lines/2/amount")).getDomProperty("value"))
+                .isEqualTo("0.10");
+        browser.screenshot(SCREENSHOTS.resolve("decision-form-error.png"));
+
+        currency = browser.find(By.name("o/currency"));
+        currency.clear();
+        currency.sendKeys("EUR");
+        WebElement total = browser.find(By.name("o/total"));
+        total.clear();
+        total.sendKeys("1208.00");
+        browser.find(By.id("review")).click();
+
+        WebElement diff = browser.awaitElement(By.id("diff"));
+        assertThat(diff.getText()).contains("$.total", "1280.00", "1208.00", "$.lines[2]", "added");
+        assertThat(browser.find(By.id("callback-preview")).getText()).contains("\"total\" : 1208.00");
+        assertThat(ReviewTasks.statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+        browser.screenshot(SCREENSHOTS.resolve("decision-confirm-diff.png"));
+
+        browser.find(By.id("confirm")).click();
+        browser.awaitElement(By.id("decision"));
+        browser.await(
+                "delivered without a reload",
+                d -> d.findElement(By.id("delivery-state")).getText().equals("delivered"));
+        browser.screenshot(SCREENSHOTS.resolve("decision-delivered.png"));
+        assertThat(ReviewTasks.awaitClosed(execution).output())
+                .contains("\"total\":1208.00", "{\"amount\":0.10}", "\"edited\":true");
+    }
+
+    private static final java.nio.file.Path SCREENSHOTS = java.nio.file.Path.of("target/screenshots");
 
     /** The fixture request with its total written as 1280.00 (the fixture reader would make it 1280.0). */
     private StartedExecution startInvoice() {
