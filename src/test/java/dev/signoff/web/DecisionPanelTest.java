@@ -221,6 +221,67 @@ class DecisionPanelTest extends BrowserJourney {
     }
 
     @Test
+    void without_a_schema_the_json_editor_says_where_the_json_breaks_and_a_fixed_edit_goes_through() {
+        StartedExecution execution = startExecution(body -> body.remove("outputSchema"));
+        UUID taskId = ReviewTasks.awaitTask(execution);
+        String page = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/tasks/" + taskId)
+                .asString();
+        assertThat(page)
+                .contains("<textarea class=\"code\" id=\"output\"", "&quot;invoiceNumber&quot; : &quot;INV-4711&quot;");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("idempotencyKey", UUID.randomUUID().toString());
+        fields.put("decision", "approve");
+        fields.put("output", "{\"total\": 1208.00,\n \"currency\": EUR}");
+
+        String refused =
+                post(taskId, fields, "review").then().statusCode(422).extract().asString();
+
+        assertThat(refused).contains("id=\"output-error\">This is not valid JSON at line 2, column");
+        assertThat(refused).contains("{&quot;total&quot;: 1208.00,");
+        fields.put("output", "{\"total\": 1208.00,\n \"currency\": \"EUR\"}");
+        assertThat(post(taskId, fields, "review")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains("<code>$.invoiceNumber</code>", "removed");
+        post(taskId, fields, "confirm").then().statusCode(303);
+        assertThat(ReviewTasks.awaitClosed(execution).output())
+                .contains("\"output\":{\"total\":1208.00,\"currency\":\"EUR\"},\"edited\":true");
+    }
+
+    @Test
+    void a_schema_the_form_cannot_show_gets_the_json_editor_and_says_so_and_its_errors_are_listed() {
+        StartedExecution execution =
+                startExecution(body -> ((ObjectNode) body.get("outputSchema").get("properties"))
+                        .putObject("note")
+                        .putArray("oneOf")
+                        .add(Workflows.JSON.createObjectNode().put("type", "string")));
+        UUID taskId = ReviewTasks.awaitTask(execution);
+        String page = given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/tasks/" + taskId)
+                .asString();
+        assertThat(page).contains("id=\"form-fallback\"", "it uses &quot;oneOf&quot; at note", "id=\"output\"");
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("idempotencyKey", UUID.randomUUID().toString());
+        fields.put("decision", "approve");
+        fields.put("output", "{\"invoiceNumber\":\"INV-4711\",\"total\":\"lots\",\"currency\":\"EUR\"}");
+        assertThat(post(taskId, fields, "review")
+                        .then()
+                        .statusCode(422)
+                        .extract()
+                        .asString())
+                .contains("id=\"output-errors\"", "/total: ");
+        assertThat(ReviewTasks.statusOf(taskId)).isEqualTo(TaskStatus.PENDING);
+    }
+
+    @Test
     void in_the_browser_a_reviewer_edits_in_the_form_fixes_an_error_sees_the_diff_confirms_and_sees_delivered()
             throws Exception {
         StartedExecution execution = startExecution(body -> {
