@@ -77,17 +77,13 @@ public class DecisionService {
     @Transactional
     public DecisionPreview preview(UUID taskId, DecisionCommand command, Reviewer reviewer) {
         ReviewTask task = reviews.visibleTask(taskId, reviewer);
-        if (Decision.forTask(taskId).isPresent() || task.status() != TaskStatus.PENDING) {
-            throw Decision.forTask(taskId)
-                    .map(DecisionService::conflict)
-                    .orElseGet(() -> closed(task.status(), task.statusReason()));
+        Optional<Decision> earlier = Decision.forTask(taskId);
+        if (earlier.isPresent()) {
+            throw conflict(earlier.get());
         }
-        if (!reviews.isAssigned(taskId, reviewer)) {
-            throw new DecisionException(
-                    DecisionException.Reason.NOT_ASSIGNED,
-                    "This review is not assigned to you or to any of your groups.");
-        }
-        Prepared prepared = prepare(task, reviews.request(task), command, reviewer, clock.instant(), UUID.randomUUID());
+        Instant now = clock.instant();
+        requireOpen(task, reviewer, now);
+        Prepared prepared = prepare(task, reviews.request(task), command, reviewer, now, UUID.randomUUID());
         Callback callback = prepared.callback();
         return new DecisionPreview(
                 callback.kind() == Callback.Kind.SUCCESS ? callback.output() : callback.cause(),
@@ -195,17 +191,7 @@ public class DecisionService {
             return sameSubmissionOrConflict(earlier.get(), command, reviewer);
         }
         Instant now = clock.instant();
-        if (task.status() != TaskStatus.PENDING) {
-            throw closed(task.status(), task.statusReason());
-        }
-        if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
-            throw windowClosed(task.expiresAt);
-        }
-        if (!reviews.isAssigned(taskId, reviewer)) {
-            throw new DecisionException(
-                    DecisionException.Reason.NOT_ASSIGNED,
-                    "This review is not assigned to you or to any of your groups.");
-        }
+        requireOpen(task, reviewer, now);
         ReviewRequest request = reviews.request(task);
         UUID decisionId = UUID.randomUUID();
         Prepared prepared = prepare(task, request, command, reviewer, now, decisionId);
@@ -243,6 +229,20 @@ public class DecisionService {
                     taskId, decisionId, null, task.executionArn, token, callback.error(), callback.cause());
         }
         return DecisionView.of(decision);
+    }
+
+    private void requireOpen(ReviewTask task, Reviewer reviewer, Instant now) {
+        if (task.status() != TaskStatus.PENDING) {
+            throw closed(task.status(), task.statusReason());
+        }
+        if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
+            throw windowClosed(task.expiresAt);
+        }
+        if (!reviews.isAssigned(task.id, reviewer)) {
+            throw new DecisionException(
+                    DecisionException.Reason.NOT_ASSIGNED,
+                    "This review is not assigned to you or to any of your groups.");
+        }
     }
 
     /**
