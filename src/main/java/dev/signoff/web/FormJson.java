@@ -172,7 +172,7 @@ final class FormJson {
         }
     }
 
-    private static int count(String text) {
+    static int count(String text) {
         try {
             return text == null ? 0 : Math.max(0, Math.min(Integer.parseInt(text.strip()), 10_000));
         } catch (NumberFormatException e) {

@@ -84,7 +84,7 @@ final class FormRows {
             }
             case ARRAY -> {
                 rows.add(group("open", pointer, label, field, error));
-                int count = Integer.parseInt(form.getOrDefault(FormJson.COUNT + pointer, "0"));
+                int count = FormJson.count(form.get(FormJson.COUNT + pointer));
                 rows.add(new Row(
                         "count",
                         null,

@@ -192,6 +192,20 @@ class SchemaFormTest {
     }
 
     @Test
+    void a_garbled_item_count_renders_no_items_instead_of_failing() {
+        Field root = form(SCHEMA);
+        Map<String, String> fields = FormJson.values(root, json(PROPOSAL));
+        fields.put("n/tags", "lots");
+
+        assertThat(FormRows.of(root, fields, Map.of())).extracting(Row::name).doesNotContain("o/tags/0");
+        assertThat(FormJson.toJson(root, fields, json(PROPOSAL))
+                        .value()
+                        .get("tags")
+                        .size())
+                .isZero();
+    }
+
+    @Test
     void unsupported_constructs_fall_back_to_the_json_editor_naming_what_is_unsupported() {
         assertThat(SchemaForm.of(json(
                                 "{\"type\":\"object\",\"properties\":{\"a\":{\"oneOf\":[{\"type\":\"string\"}]}}}"))
