@@ -77,6 +77,14 @@ public class ArtifactStore {
     /** Stores an object; used to seed the sandbox and by tests. Signoff never writes a workflow's artifacts. */
     public void put(ArtifactRef ref, String contentType, byte[] content) {
         requireAllowed(ref);
+        write(ref, contentType, content);
+    }
+
+    /**
+     * Stores an object Signoff itself produces (an approved output too large for Step Functions) in a bucket named by
+     * Signoff's own configuration, never by a workflow: that is why the read allowlist does not apply.
+     */
+    public void write(ArtifactRef ref, String contentType, byte[] content) {
         try {
             s3.putObject(
                     r -> r.bucket(ref.bucket()).key(ref.key()).contentType(contentType),

@@ -43,6 +43,30 @@ public class CallbackPayload {
      * @param outputSchema the request's outputSchema; an approved output must satisfy it, edited or not
      */
     public CallbackResult build(ReviewerDecision decision, Optional<JsonNode> outputSchema) {
+        return build(decision, outputSchema, null);
+    }
+
+    /**
+     * As {@link #build(ReviewerDecision, Optional)}, for an approval whose output is stored at {@code location}
+     * instead of sent: {@code "output"} is null and {@code "outputLocation"} says where it is (docs/contract.md). The
+     * output is still checked against the schema.
+     */
+    public CallbackResult buildPointing(
+            ReviewerDecision decision, Optional<JsonNode> outputSchema, OutputLocation location) {
+        return build(decision, outputSchema, java.util.Objects.requireNonNull(location, "location"));
+    }
+
+    /** Whether this approval's callback would be over Step Functions' output limit with its output inline. */
+    public boolean outputTooLarge(ReviewerDecision decision) {
+        if (decision.outcome() != Outcome.APPROVE) {
+            return false;
+        }
+        JsonNode output = decision.output() == null ? NullNode.getInstance() : decision.output();
+        String json = ContractJson.write(body(decision, "approved", output, null));
+        return ContractJson.utf8Length(json) + Limits.DELIVERY_ID_CHARS > Limits.MAX_OUTPUT_BYTES;
+    }
+
+    private CallbackResult build(ReviewerDecision decision, Optional<JsonNode> outputSchema, OutputLocation stored) {
         if (decision.outcome() == Outcome.APPROVE) {
             JsonNode output = decision.output() == null ? NullNode.getInstance() : decision.output();
             if (outputSchema.isPresent()) {
@@ -55,14 +79,14 @@ public class CallbackPayload {
                     return new CallbackResult.Refused(messages);
                 }
             }
-            Callback callback = Callback.success(ContractJson.write(body(decision, "approved", output)));
+            Callback callback = Callback.success(ContractJson.write(body(decision, "approved", output, stored)));
             long commentBytes = decision.comment() == null ? 0 : ContractJson.utf8Length(decision.comment());
             String culprit = commentBytes > ContractJson.utf8Length(ContractJson.write(output)) ? "comment" : "output";
             return checked(callback, culprit);
         }
         String error = decision.outcome() == Outcome.REJECT ? REJECTED : CHANGES_REQUESTED;
         String wire = decision.outcome() == Outcome.REJECT ? "rejected" : "changes_requested";
-        return checked(Callback.failure(error, ContractJson.write(body(decision, wire, null))), "comment");
+        return checked(Callback.failure(error, ContractJson.write(body(decision, wire, null, null))), "comment");
     }
 
     /**
@@ -143,12 +167,21 @@ public class CallbackPayload {
         }
     }
 
-    private static ObjectNode body(ReviewerDecision decision, String wireDecision, JsonNode output) {
+    private static ObjectNode body(
+            ReviewerDecision decision, String wireDecision, JsonNode output, OutputLocation stored) {
         ObjectNode body = ContractJson.object();
         body.put("decision", wireDecision);
         if (output != null) {
-            body.set("output", output);
+            body.set("output", stored == null ? output : NullNode.getInstance());
             body.put("edited", decision.edited());
+        }
+        if (stored != null) {
+            ObjectNode location = body.putObject("outputLocation");
+            location.put("bucket", stored.bucket());
+            location.put("key", stored.key());
+            location.put("sizeBytes", stored.sizeBytes());
+            location.put("sha256", stored.sha256());
+            location.put("contentType", "application/json");
         }
         body.put("comment", decision.comment());
         body.put("reasonCode", decision.reasonCode());

@@ -99,6 +99,45 @@ public class OutputSchemaValidator {
         }
     }
 
+    /**
+     * Where {@code output} breaks {@code schema}, one entry per error with the JSON Pointer of the value it is about
+     * ({@code /lines/0/amount}; a missing required property points at where it belongs), for showing each error next
+     * to its field. Empty when it fits. The schema must have passed {@link #schemaProblems}.
+     */
+    public List<Violation> violations(JsonNode schema, JsonNode output) {
+        if (FreeJson.depthProblem(output, "output", Limits.MAX_OUTPUT_DEPTH) != null) {
+            return List.of(new Violation("", "too deeply nested to check against outputSchema"));
+        }
+        try {
+            return compile(schema).validate(output).stream()
+                    .map(OutputSchemaValidator::violation)
+                    .toList();
+        } catch (StackOverflowError e) {
+            return List.of(new Violation("", "too deeply nested to check against outputSchema"));
+        }
+    }
+
+    /** One schema error: {@code pointer} is a JSON Pointer into the output ("" for the whole output). */
+    public record Violation(String pointer, String message) {}
+
+    private static Violation violation(Error error) {
+        StringBuilder pointer = new StringBuilder();
+        var at = error.getInstanceLocation();
+        for (int i = 0; i < at.getNameCount(); i++) {
+            pointer.append('/').append(escape(String.valueOf(at.getElement(i))));
+        }
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            pointer.append('/').append(escape(error.getProperty()));
+        }
+        String text = error.toString();
+        int colon = text.startsWith("$") ? text.indexOf(": ") : -1;
+        return new Violation(pointer.toString(), colon < 0 ? text : text.substring(colon + 2));
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
     private Schema compile(JsonNode schema) {
         Schema compiled = registry.getSchema(schema);
         compiled.initializeValidators();

@@ -2,10 +2,14 @@ package dev.signoff.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.artifacts.ArtifactException;
+import dev.signoff.artifacts.ArtifactRef;
+import dev.signoff.artifacts.ArtifactStore;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
 import dev.signoff.contract.CallbackResult;
 import dev.signoff.contract.ContractJson;
+import dev.signoff.contract.OutputLocation;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
@@ -13,12 +17,14 @@ import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
+import dev.signoff.review.TaskSummary;
 import dev.signoff.security.Reviewer;
 import dev.signoff.security.SealedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,14 +40,142 @@ public class DecisionService {
     private final Outbox outbox;
     private final TaskLifecycle lifecycle;
     private final Clock clock;
+    private final DecisionsConfig config;
+    private final ArtifactStore artifacts;
 
     DecisionService(
-            ReviewService reviews, CallbackPayload payloads, Outbox outbox, TaskLifecycle lifecycle, Clock clock) {
+            ReviewService reviews,
+            CallbackPayload payloads,
+            Outbox outbox,
+            TaskLifecycle lifecycle,
+            Clock clock,
+            DecisionsConfig config,
+            ArtifactStore artifacts) {
         this.reviews = reviews;
         this.payloads = payloads;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.config = config;
+        this.artifacts = artifacts;
+    }
+
+    /** The reason codes a reviewer of this workflow picks from; empty when a free-text code is accepted. */
+    public List<String> reasonCodesFor(String stateMachineName) {
+        return config.reasonCodesFor(stateMachineName);
+    }
+
+    /** Whether approved outputs too large for Step Functions are stored in S3 (else they are refused). */
+    public boolean storesLargeOutputs() {
+        return config.largeOutputBucket().isPresent();
+    }
+
+    /**
+     * What the workflow would receive if this submission were decided now, checked as {@link #decide} checks it, with
+     * nothing recorded or stored. {@code decidedAt} and {@code decisionId} are set anew when it is decided.
+     */
+    @Transactional
+    public DecisionPreview preview(UUID taskId, DecisionCommand command, Reviewer reviewer) {
+        ReviewTask task = reviews.visibleTask(taskId, reviewer);
+        Optional<Decision> earlier = Decision.forTask(taskId);
+        if (earlier.isPresent()) {
+            throw conflict(earlier.get());
+        }
+        Instant now = clock.instant();
+        requireOpen(task, reviewer, now);
+        Prepared prepared = prepare(task, reviews.request(task), command, reviewer, now, UUID.randomUUID());
+        Callback callback = prepared.callback();
+        return new DecisionPreview(
+                callback.kind() == Callback.Kind.SUCCESS ? callback.output() : callback.cause(),
+                callback.kind() == Callback.Kind.SUCCESS ? null : callback.error(),
+                prepared.edited(),
+                prepared.location() != null);
+    }
+
+    /** A checked submission: the callback to queue and, for an output too large to send, what to store first. */
+    private record Prepared(JsonNode output, boolean edited, Callback callback, OutputLocation location, byte[] bytes) {
+        void store(ArtifactStore artifacts) {
+            if (location == null) {
+                return;
+            }
+            try {
+                artifacts.write(new ArtifactRef(location.bucket(), location.key()), "application/json", bytes);
+            } catch (ArtifactException e) {
+                throw invalid("The approved output is too large for Step Functions and could not be stored in S3 ("
+                        + e.getMessage() + "). Nothing was recorded; try again in a moment.");
+            }
+        }
+    }
+
+    private Prepared prepare(
+            ReviewTask task,
+            ReviewRequest request,
+            DecisionCommand command,
+            Reviewer reviewer,
+            Instant now,
+            UUID decisionId) {
+        checkRules(request, command);
+        checkReasonCode(TaskSummary.of(task).stateMachineName(), command.reasonCode());
+        JsonNode proposal = request.proposedOutput().orElse(null);
+        JsonNode edit = parseEdit(command.editedOutput());
+        // An edit that sends what was proposed is no edit: the workflow is not told "edited" for a form left alone.
+        boolean edited = edit != null && !sameJson(edit, proposal);
+        JsonNode output = edited ? edit : proposal;
+        ReviewerDecision input = new ReviewerDecision(
+                command.outcome(),
+                output,
+                edited,
+                blankToNull(command.comment()),
+                blankToNull(command.reasonCode()),
+                new ReviewerDecision.Reviewer(
+                        reviewer.userId(),
+                        displayName(reviewer.displayName()),
+                        email(reviewer.email()),
+                        reviewer.issuer(),
+                        reviewer.subject()),
+                now,
+                task.id.toString(),
+                decisionId.toString());
+        OutputLocation location = null;
+        byte[] bytes = null;
+        CallbackResult result;
+        if (payloads.outputTooLarge(input) && config.largeOutputBucket().isPresent()) {
+            bytes = OutputLocation.bytesOf(output);
+            String key = "signoff/outputs/" + task.id + "/" + decisionId + ".json";
+            location = OutputLocation.of(config.largeOutputBucket().get(), key, bytes);
+            result = payloads.buildPointing(input, request.outputSchema(), location);
+        } else {
+            result = payloads.build(input, request.outputSchema());
+        }
+        if (result instanceof CallbackResult.Refused refused) {
+            String hint = payloads.outputTooLarge(input)
+                    ? "\nNo bucket for large outputs is configured (signoff.decisions.large-output-bucket), so the"
+                            + " output must fit in the callback."
+                    : "";
+            throw invalid(String.join("\n", refused.messages()) + hint);
+        }
+        return new Prepared(output, edited, ((CallbackResult.Ready) result).callback(), location, bytes);
+    }
+
+    private void checkReasonCode(String stateMachineName, String reasonCode) {
+        List<String> codes = config.reasonCodesFor(stateMachineName);
+        String code = blankToNull(reasonCode);
+        if (code != null && !codes.isEmpty() && !codes.contains(code)) {
+            throw invalid(
+                    "Reason code \"" + code + "\" is not one this workflow accepts; choose one of " + codes + ".");
+        }
+    }
+
+    /** Equal as the workflow would read them: numbers by their plain digits (1e2 and 100 alike, 100.10 not 100.1). */
+    static boolean sameJson(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(
+                (x, y) -> x.isNumber() && y.isNumber()
+                        ? ContractJson.write(x).compareTo(ContractJson.write(y))
+                        : x.equals(y) ? 0 : 1,
+                b);
     }
 
     @Transactional
@@ -57,48 +191,20 @@ public class DecisionService {
             return sameSubmissionOrConflict(earlier.get(), command, reviewer);
         }
         Instant now = clock.instant();
-        if (task.status() != TaskStatus.PENDING) {
-            throw closed(task.status(), task.statusReason());
-        }
-        if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
-            throw windowClosed(task.expiresAt);
-        }
-        if (!reviews.isAssigned(taskId, reviewer)) {
-            throw new DecisionException(
-                    DecisionException.Reason.NOT_ASSIGNED,
-                    "This review is not assigned to you or to any of your groups.");
-        }
+        requireOpen(task, reviewer, now);
         ReviewRequest request = reviews.request(task);
-        checkRules(request, command);
         UUID decisionId = UUID.randomUUID();
-        JsonNode edited = parseEdit(command.editedOutput());
-        JsonNode output = edited != null ? edited : request.proposedOutput().orElse(null);
-        ReviewerDecision input = new ReviewerDecision(
-                command.outcome(),
-                output,
-                edited != null,
-                blankToNull(command.comment()),
-                blankToNull(command.reasonCode()),
-                new ReviewerDecision.Reviewer(
-                        reviewer.userId(),
-                        displayName(reviewer.displayName()),
-                        email(reviewer.email()),
-                        reviewer.issuer(),
-                        reviewer.subject()),
-                now,
-                taskId.toString(),
-                decisionId.toString());
-        CallbackResult result = payloads.build(input, request.outputSchema());
-        if (result instanceof CallbackResult.Refused refused) {
-            throw invalid(String.join("\n", refused.messages()));
-        }
-        Callback callback = ((CallbackResult.Ready) result).callback();
+        Prepared prepared = prepare(task, request, command, reviewer, now, decisionId);
+        Callback callback = prepared.callback();
+        JsonNode output = prepared.output();
 
         String comment = blankToNull(command.comment());
         String detail = command.outcome().wireName() + (comment == null ? "" : ": " + comment);
         if (!lifecycle.decide(taskId, reviewer.id(), detail, now)) {
             return lostTheRace(taskId, command, reviewer);
         }
+        // Stored only once this decision holds the task, so a lost race leaves nothing in the bucket.
+        prepared.store(artifacts);
         Decision decision = new Decision();
         decision.id = decisionId;
         decision.taskId = taskId;
@@ -108,7 +214,7 @@ public class DecisionService {
         decision.reasonCode = blankToNull(command.reasonCode());
         decision.outputJson =
                 command.outcome() == Outcome.APPROVE && output != null ? ContractJson.write(output) : null;
-        decision.edited = edited != null;
+        decision.edited = prepared.edited();
         decision.reviewerId = reviewer.id();
         decision.reviewerName = displayName(reviewer.displayName());
         decision.reviewerEmail = email(reviewer.email());
@@ -123,6 +229,20 @@ public class DecisionService {
                     taskId, decisionId, null, task.executionArn, token, callback.error(), callback.cause());
         }
         return DecisionView.of(decision);
+    }
+
+    private void requireOpen(ReviewTask task, Reviewer reviewer, Instant now) {
+        if (task.status() != TaskStatus.PENDING) {
+            throw closed(task.status(), task.statusReason());
+        }
+        if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
+            throw windowClosed(task.expiresAt);
+        }
+        if (!reviews.isAssigned(task.id, reviewer)) {
+            throw new DecisionException(
+                    DecisionException.Reason.NOT_ASSIGNED,
+                    "This review is not assigned to you or to any of your groups.");
+        }
     }
 
     /**

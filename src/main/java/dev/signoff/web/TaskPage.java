@@ -1,6 +1,7 @@
 package dev.signoff.web;
 
 import dev.signoff.audit.AuditEvent;
+import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -29,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestForm;
 
 /** The task page and its decision form. The form is a plain POST answered with 303, enhanced by htmx. */
 @Path("/tasks/{id}")
@@ -46,6 +47,8 @@ public class TaskPage {
 
         /** The history, to replace the page's own out of band (htmx) when a section changed. */
         static native TemplateInstance historyUpdate(TaskPageView view);
+
+        static native TemplateInstance delivery(DeliveryView delivery);
     }
 
     /** One section of the page for htmx to swap in place, with the history that now includes the change. */
@@ -64,6 +67,7 @@ public class TaskPage {
     private final TaskComments comments;
     private final CurrentReviewer current;
     private final Clock clock;
+    private final DecisionPanels panels;
 
     TaskPage(
             ReviewService reviews,
@@ -71,13 +75,15 @@ public class TaskPage {
             TaskClaims claims,
             TaskComments comments,
             CurrentReviewer current,
-            Clock clock) {
+            Clock clock,
+            DecisionPanels panels) {
         this.reviews = reviews;
         this.decisions = decisions;
         this.claims = claims;
         this.comments = comments;
         this.current = current;
         this.clock = clock;
+        this.panels = panels;
     }
 
     @GET
@@ -89,20 +95,52 @@ public class TaskPage {
         return Templates.task(view, reviewer);
     }
 
+    /**
+     * The panel's steps (field {@code step}: review, confirm, edit, add:/remove: an array item). A post without
+     * {@code step} (a script, the form before this panel) decides at once, as it always did.
+     */
     @POST
     @Path("decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(
-            @PathParam("id") UUID id,
-            @RestForm String decision,
-            @RestForm String comment,
-            @RestForm String reasonCode,
-            @RestForm String output,
-            @RestForm String idempotencyKey) {
+    public Response decide(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
         Reviewer reviewer = current.get();
+        Map<String, String> fields = new LinkedHashMap<>();
+        posted.forEach((name, values) -> fields.put(name, values.isEmpty() ? "" : values.get(0)));
+        if (!fields.containsKey("step")) {
+            return decideAtOnce(id, reviewer, fields);
+        }
+        ReviewTask task = reviews.visibleTask(id, reviewer);
+        boolean canDecide = task.status() == TaskStatus.PENDING && reviews.isAssigned(id, reviewer);
+        DecisionPanels.Step step =
+                panels.submit(TaskSummary.of(task), reviews.request(task), canDecide, fields, reviewer);
+        if (step.decided()) {
+            return Response.seeOther(URI.create("/tasks/" + id)).build();
+        }
+        TaskPageView view = view(id, reviewer, Optional.empty(), Map.of(), step.panel());
+        return Response.status(step.status())
+                .entity(Templates.task(view, reviewer))
+                .build();
+    }
+
+    /** The delivery status of a decided task: the fragment the panel polls every 2 s while it is pending. */
+    @GET
+    @Path("delivery")
+    public TemplateInstance delivery(@PathParam("id") UUID id) {
+        ReviewTask task = reviews.visibleTask(id, current.get());
+        return Templates.delivery(DeliveryView.of(id, task.status()));
+    }
+
+    private Response decideAtOnce(UUID id, Reviewer reviewer, Map<String, String> fields) {
+        String decision = fields.get("decision");
         Outcome outcome = Outcome.fromWire(decision == null ? "" : decision).orElse(null);
+        String comment = fields.get("comment");
+        String reasonCode = fields.get("reasonCode");
+        String output = fields.get("output");
         try {
-            decisions.decide(id, new DecisionCommand(outcome, comment, reasonCode, output, idempotencyKey), reviewer);
+            decisions.decide(
+                    id,
+                    new DecisionCommand(outcome, comment, reasonCode, output, fields.get("idempotencyKey")),
+                    reviewer);
             return Response.seeOther(URI.create("/tasks/" + id)).build();
         } catch (DecisionException e) {
             Map<String, String> form = new LinkedHashMap<>();
@@ -116,6 +154,11 @@ public class TaskPage {
     }
 
     TaskPageView view(UUID id, Reviewer reviewer, Optional<String> error, Map<String, String> form) {
+        return view(id, reviewer, error, form, null);
+    }
+
+    private TaskPageView view(
+            UUID id, Reviewer reviewer, Optional<String> error, Map<String, String> form, DecisionPanelView panel) {
         ReviewTask task = reviews.visibleTask(id, reviewer);
         var decision = decisions.decisionFor(id);
         boolean assigned = reviews.isAssigned(id, reviewer);
@@ -127,16 +170,20 @@ public class TaskPage {
                 task.status() == TaskStatus.PENDING && (assigned || reviewer.isAdmin()),
                 reviewer.isAdmin(),
                 reviewer.id());
+        TaskSummary summary = TaskSummary.of(task);
+        ReviewRequest request = reviews.request(task);
+        String key = UUID.randomUUID().toString();
         return new TaskPageView(
-                TaskSummary.of(task),
-                reviews.request(task),
+                summary,
+                request,
                 decision,
                 reviews.assignees(id),
                 AuditEvent.forTask(id),
                 canDecide,
-                UUID.randomUUID().toString(),
+                key,
                 error,
                 form,
+                panel != null ? panel : panels.show(summary, request, decision, canDecide, key),
                 activity);
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing; {@code
- * now} is the app clock's time the page was built at, for "time left".
+ * Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing;
+ * {@code panel} is the proposed output and decision panel; {@code activity} who is on it and what colleagues said.
  */
 public record TaskPageView(
         TaskSummary task,
@@ -33,6 +33,7 @@ public record TaskPageView(
         String idempotencyKey,
         Optional<String> error,
         Map<String, String> form,
+        DecisionPanelView panel,
         TaskActivity activity) {
 
     /** Who is on the task and what colleagues said, and whether this reviewer may join in. */

@@ -256,6 +256,29 @@ class CallbackPayloadTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void an_output_stored_elsewhere_is_sent_as_null_with_its_location_and_still_checked_against_the_schema() {
+        JsonNode big = json("{\"note\":\"" + "x".repeat(300_000) + "\"}");
+        ReviewerDecision approval = decision(Outcome.APPROVE, big, true, null);
+        CallbackPayload payloads = new CallbackPayload();
+        assertThat(payloads.outputTooLarge(approval)).isTrue();
+        assertThat(payloads.outputTooLarge(decision(Outcome.APPROVE, json("{\"a\":1}"), true, null)))
+                .isFalse();
+        OutputLocation location =
+                OutputLocation.of("outputs", "signoff/outputs/t-42/d-7.json", OutputLocation.bytesOf(big));
+
+        CallbackResult result = payloads.buildPointing(approval, Optional.empty(), location);
+
+        String output = ((CallbackResult.Ready) result).callback().output();
+        assertThat(output)
+                .startsWith("{\"decision\":\"approved\",\"output\":null,\"edited\":true,\"outputLocation\":{"
+                        + "\"bucket\":\"outputs\",\"key\":\"signoff/outputs/t-42/d-7.json\",\"sizeBytes\":300011,");
+        assertThat(location.sha256()).hasSize(64);
+        JsonNode strict = json("{\"type\":\"object\",\"properties\":{\"note\":{\"maxLength\":10}}}");
+        assertThat(payloads.buildPointing(approval, Optional.of(strict), location))
+                .isInstanceOf(CallbackResult.Refused.class);
+    }
+
     private static JsonNode json(String text) {
         try {
             return ContractJson.MAPPER.readTree(text);

@@ -141,4 +141,21 @@ class OutputSchemaValidatorTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void violations_point_at_the_value_they_are_about_and_a_missing_property_at_where_it_belongs() throws Exception {
+        var schema = ContractJson.parse("{\"type\":\"object\",\"required\":[\"total\"],\"properties\":{"
+                + "\"total\":{\"type\":\"number\"},\"lines\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
+                + "\"properties\":{\"a/b\":{\"type\":\"integer\",\"minimum\":1}}}}}}");
+        var output = ContractJson.parse("{\"lines\":[{\"a/b\":1},{\"a/b\":0}]}");
+
+        var violations = validator.violations(schema, output);
+
+        assertThat(violations)
+                .extracting(OutputSchemaValidator.Violation::pointer)
+                .containsExactlyInAnyOrder("/total", "/lines/1/a~1b");
+        assertThat(violations).allSatisfy(v -> assertThat(v.message()).doesNotStartWith("$"));
+        assertThat(validator.violations(schema, ContractJson.parse("{\"total\":1.5}")))
+                .isEmpty();
+    }
 }

@@ -89,6 +89,10 @@ class ExpiryTest {
 
         String page = page(taskId);
         assertThat(page).contains("Expired").contains("Nobody decided before the review closed");
+        assertThat(page)
+                .as("the panel is read-only and says why")
+                .contains("id=\"read-only\"", "This review expired without a decision")
+                .doesNotContain("id=\"decision-form\"");
         assertThat(ReviewTasks.inboxJson("reviewer")).doesNotContain(taskId.toString());
         Response late = ReviewTasks.approve(taskId);
         assertThat(late.statusCode()).isEqualTo(409);

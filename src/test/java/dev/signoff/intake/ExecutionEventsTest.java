@@ -99,7 +99,9 @@ class ExecutionEventsTest {
                 .contains("Cancelled")
                 .contains("before anyone decided")
                 .contains("TASK_CANCELLED")
-                .doesNotContain("Submit decision");
+                .contains("id=\"read-only\"", "Nothing can be decided any more")
+                .doesNotContain("Submit decision")
+                .doesNotContain("id=\"decision-form\"");
         String inboxPage = given().auth()
                 .preemptive()
                 .basic("reviewer", "reviewer")

@@ -78,7 +78,8 @@ class ReviewJourneyTest extends BrowserJourney {
 
         browser.find(By.cssSelector("input[name=decision][value=approve]")).click();
         browser.find(By.id("comment")).sendKeys("Checked against the PDF in the browser");
-        browser.find(By.cssSelector("#decision-form button[type=submit]")).click();
+        browser.find(By.id("review")).click();
+        browser.awaitElement(By.id("confirm")).click();
 
         WebElement decision = browser.awaitElement(By.id("decision"));
         assertThat(browser.path()).isEqualTo("/tasks/" + taskId);
@@ -113,9 +114,9 @@ class ReviewJourneyTest extends BrowserJourney {
 
         browser.find(By.cssSelector("input[name=decision][value=reject]")).click();
         browser.find(By.id("reasonCode")).sendKeys("supplier-unknown");
-        browser.find(By.cssSelector("#decision-form button[type=submit]")).click();
+        browser.find(By.id("review")).click();
 
-        WebElement error = browser.awaitElement(By.id("error"));
+        WebElement error = browser.awaitElement(By.id("panel-error"));
         assertThat(error.getText()).contains("comment is required");
         assertThat(browser.path()).isEqualTo("/tasks/" + taskId);
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(title);
@@ -129,12 +130,13 @@ class ReviewJourneyTest extends BrowserJourney {
         assertThat(ReviewTasks.callbacksFor(execution)).isEmpty();
 
         browser.find(By.id("comment")).sendKeys("Supplier is not in the VAT registry");
-        browser.find(By.cssSelector("#decision-form button[type=submit]")).click();
+        browser.find(By.id("review")).click();
+        browser.awaitElement(By.id("confirm")).click();
 
         WebElement decision = browser.awaitElement(By.id("decision"));
         assertThat(browser.path()).isEqualTo("/tasks/" + taskId);
         assertThat(decision.getText()).contains("Rejected", "Sam Second", "Supplier is not in the VAT registry");
-        assertThat(browser.findAll(By.id("error"))).isEmpty();
+        assertThat(browser.findAll(By.id("panel-error"))).isEmpty();
         ExecutionSnapshot done = ReviewTasks.awaitClosed(execution);
         assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(done.error()).isEqualTo("Signoff.Rejected");
