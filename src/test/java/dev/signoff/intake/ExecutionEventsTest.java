@@ -98,7 +98,7 @@ class ExecutionEventsTest {
         assertThat(page)
                 .contains("Cancelled")
                 .contains("before anyone decided")
-                .contains("TASK_CANCELLED")
+                .contains("<td>Cancelled")
                 .contains("id=\"read-only\"", "Nothing can be decided any more")
                 .doesNotContain("Submit decision")
                 .doesNotContain("id=\"decision-form\"");

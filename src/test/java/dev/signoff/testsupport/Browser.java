@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -132,8 +133,10 @@ public final class Browser implements AutoCloseable {
 
     /** Waits for a condition, then checks the page for secrets. */
     public <T> T await(String what, Function<WebDriver, T> condition) {
+        // htmx replaces elements while a condition looks at them: a stale one is looked up again on the next try.
         T result = new WebDriverWait(driver, PATIENCE)
                 .withMessage(() -> what + " (the browser is at " + path() + ")")
+                .ignoring(StaleElementReferenceException.class)
                 .until(condition);
         checkSecrets();
         return result;
