@@ -74,13 +74,8 @@ class ArtifactPreviewBrowserTest extends BrowserJourney {
         // The PDF frame (a data: URL) has an opaque origin, not Signoff's: the page cannot reach into it...
         assertThat(script("return document.querySelector('iframe.artifact-pdf').contentDocument === null;"))
                 .isEqualTo(Boolean.TRUE);
-        // ...and Chromium still shows it in its own viewer rather than a "blocked" page.
-        browser.driver().switchTo().frame(frame);
-        browser.await(
-                "the PDF viewer",
-                d -> !d.findElements(By.cssSelector("embed[type='application/pdf']"))
-                        .isEmpty());
-        browser.driver().switchTo().defaultContent();
+        // ...and Chromium still shows it in its own viewer (dark surround, white page) rather than a "blocked" page.
+        browser.await("the PDF viewer to show the page", d -> looksLikeThePdfViewer(frame));
 
         assertThat(browser.find(By.cssSelector("#artifact-3")).getText()).contains("elsewhere");
         assertThat(browser.findAll(By.cssSelector("#artifact-3 a"))).isEmpty();
@@ -99,6 +94,28 @@ class ArtifactPreviewBrowserTest extends BrowserJourney {
         ObjectNode artifact = artifacts.addObject();
         artifact.put("uri", ref.uri()).put("label", label).put("contentType", demo.contentType());
         artifact.put("sizeBytes", DemoArtifacts.read(demo).length);
+    }
+
+    /* The blocked-plugin page is light grey with an icon; the viewer is mostly dark grey around a white page. */
+    private static boolean looksLikeThePdfViewer(WebElement frame) {
+        try {
+            var shot = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(frame.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+            long dark = 0;
+            long white = 0;
+            long all = (long) shot.getWidth() * shot.getHeight();
+            for (int y = 0; y < shot.getHeight(); y++) {
+                for (int x = 0; x < shot.getWidth(); x++) {
+                    int rgb = shot.getRGB(x, y);
+                    int brightness = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+                    dark += brightness < 80 ? 1 : 0;
+                    white += brightness > 245 ? 1 : 0;
+                }
+            }
+            return dark > all / 5 && white > all / 10;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private WebElement reveal(int index, String css) {
