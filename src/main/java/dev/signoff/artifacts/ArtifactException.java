@@ -4,6 +4,7 @@ package dev.signoff.artifacts;
 public abstract sealed class ArtifactException extends RuntimeException
         permits ArtifactNotFoundException,
                 ArtifactAccessDeniedException,
+                ArtifactKeyRefusedException,
                 ArtifactTooLargeException,
                 ArtifactUnavailableException {
 

@@ -3,6 +3,7 @@ package dev.signoff.artifacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -57,6 +58,41 @@ public class ArtifactStore {
         return new ArtifactContent(ref, response.contentLength(), contentTypeOf(response.contentType()), stream);
     }
 
+    /**
+     * Opens bytes {@code first} to {@code last} (inclusive) of an object {@code expectedSize} long, for a Range
+     * request; fails when the object no longer has that size, so the parts of one download never mix two versions.
+     */
+    public ArtifactContent openRange(ArtifactRef ref, long first, long last, long expectedSize) {
+        requireAllowed(ref);
+        ResponseInputStream<GetObjectResponse> stream = get(ref, "bytes=" + first + "-" + last);
+        GetObjectResponse response = stream.response();
+        String range = response.contentRange();
+        if (range == null || !range.endsWith("/" + expectedSize)) {
+            stream.abort();
+            throw new ArtifactUnavailableException(ref, new IllegalStateException("object changed: " + range));
+        }
+        return new ArtifactContent(ref, response.contentLength(), contentTypeOf(response.contentType()), stream);
+    }
+
+    /**
+     * Reads at most {@code maxBytes} from the start of an object of the given size (from {@link #head}): a preview
+     * of a large CSV needs only its first rows, and memory holds no more than the cap.
+     */
+    public ArtifactPreview readStart(ArtifactHead head, long maxBytes) {
+        ArtifactRef ref = head.ref();
+        requireAllowed(ref);
+        if (head.size() == 0) {
+            return new ArtifactPreview(ref, head.contentType(), new byte[0], 0);
+        }
+        long last = Math.min(head.size(), maxBytes) - 1;
+        try (ResponseInputStream<GetObjectResponse> stream = get(ref, "bytes=0-" + last)) {
+            byte[] bytes = stream.readNBytes(Math.toIntExact(last + 1));
+            return new ArtifactPreview(ref, head.contentType(), bytes, head.size());
+        } catch (IOException e) {
+            throw new ArtifactUnavailableException(ref, e);
+        }
+    }
+
     /** Reads a small artifact fully, for rendering in a page. */
     public ArtifactPreview readPreview(ArtifactRef ref) {
         requireAllowed(ref);
@@ -68,7 +104,7 @@ public class ArtifactStore {
                 throw new ArtifactTooLargeException(ref, size, maxPreviewBytes);
             }
             byte[] bytes = stream.readNBytes(Math.toIntExact(size));
-            return new ArtifactPreview(ref, contentTypeOf(stream.response().contentType()), bytes);
+            return new ArtifactPreview(ref, contentTypeOf(stream.response().contentType()), bytes, size);
         } catch (IOException e) {
             throw new ArtifactUnavailableException(ref, e);
         }
@@ -98,16 +134,36 @@ public class ArtifactStore {
         return allowedBuckets.contains(bucket);
     }
 
-    private void requireAllowed(ArtifactRef ref) {
+    /** Whether Signoff refuses the artifact outright, from its bucket and key alone; calls nothing. */
+    public Optional<ArtifactRefusal> refusal(ArtifactRef ref) {
         if (!isAllowed(ref.bucket())) {
-            LOG.warnf("Refused artifact %s: bucket not in signoff.artifacts.allowed-buckets", ref);
-            throw ArtifactAccessDeniedException.bucketNotAllowed(ref);
+            return Optional.of(ArtifactRefusal.BUCKET_NOT_ALLOWED);
         }
+        if (ArtifactKeys.traverses(ref.key())) {
+            return Optional.of(ArtifactRefusal.PATH_TRAVERSAL);
+        }
+        return Optional.empty();
+    }
+
+    private void requireAllowed(ArtifactRef ref) {
+        Optional<ArtifactRefusal> refusal = refusal(ref);
+        if (refusal.isEmpty()) {
+            return;
+        }
+        LOG.warnf("Refused artifact %s: %s", ref, refusal.get().reason());
+        throw switch (refusal.get()) {
+            case BUCKET_NOT_ALLOWED -> ArtifactAccessDeniedException.bucketNotAllowed(ref);
+            case PATH_TRAVERSAL -> new ArtifactKeyRefusedException(ref);
+        };
     }
 
     private ResponseInputStream<GetObjectResponse> get(ArtifactRef ref) {
+        return get(ref, null);
+    }
+
+    private ResponseInputStream<GetObjectResponse> get(ArtifactRef ref, String range) {
         try {
-            return s3.getObject(r -> r.bucket(ref.bucket()).key(ref.key()));
+            return s3.getObject(r -> r.bucket(ref.bucket()).key(ref.key()).range(range));
         } catch (SdkException e) {
             throw translate(ref, e);
         } catch (UncheckedIOException e) {

@@ -17,20 +17,25 @@ record ServingHeaders(String contentType, String contentDisposition, String cont
 
     /* Types a browser displays without running anything from the file. Never HTML, SVG, XML or JavaScript. */
     private static final Set<String> INLINE_TYPES = Set.of(
-            "application/pdf", "image/png", "image/jpeg", "image/gif", "text/plain", "text/csv", "application/json");
+            "application/pdf",
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
+            "text/plain",
+            "text/csv",
+            "application/json");
 
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9!#$&^_.+-]{1,64}/[a-z0-9!#$&^_.+-]{1,64}");
     private static final Pattern CHARSET = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
-    /* Sandboxed documents have no origin, no script, no forms, no plugins. */
-    static final String SANDBOX = "sandbox";
-
     /*
-     * Chrome counts its PDF viewer as a plugin and refuses to run it in a sandboxed document, with no token to allow
-     * it. PDF scripts run in the viewer's own isolated context, never in Signoff's origin, and nosniff plus the pinned
-     * type keep the bytes from being read as anything but a PDF; so an inline PDF only forbids foreign framing.
+     * Sandboxed documents get an opaque origin: no script, no forms, no plugins, no navigating the page around them,
+     * and nothing they do counts as Signoff. default-src 'none' keeps them from fetching anything either. Chrome
+     * ignores the sandbox for a PDF (its viewer document keeps the URL's origin, measured in Chromium 156), which is
+     * why the task page frames PDFs from a data: URL instead of this endpoint (ArtifactPreviews).
      */
-    static final String INLINE_PDF = "frame-ancestors 'self'";
+    static final String SANDBOX = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
     static ServingHeaders of(
             ArtifactRef ref, String storedContentType, long size, long maxInlineBytes, boolean download) {
@@ -38,8 +43,7 @@ record ServingHeaders(String contentType, String contentDisposition, String cont
         String baseType = type.split(";", 2)[0];
         boolean inline = !download && size <= maxInlineBytes && INLINE_TYPES.contains(baseType);
         String disposition = (inline ? "inline" : "attachment") + fileNameParameters(ref.fileName());
-        String policy = inline && baseType.equals("application/pdf") ? INLINE_PDF : SANDBOX;
-        return new ServingHeaders(type, disposition, policy);
+        return new ServingHeaders(type, disposition, SANDBOX);
     }
 
     /** A syntactically clean media type, keeping only a charset for text; anything odd becomes octet-stream. */

@@ -66,7 +66,7 @@ class ArtifactResourceTest {
                 .header("Content-Disposition", startsWith("inline; filename=\"invoice.pdf\""))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", containsString("private"))
-                .header("Content-Security-Policy", "frame-ancestors 'self'")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'")
                 .extract()
                 .asByteArray();
 
@@ -103,7 +103,7 @@ class ArtifactResourceTest {
                 .statusCode(200)
                 .header("Content-Type", startsWith("text/html"))
                 .header("Content-Disposition", startsWith("attachment; filename=\"report.html\""))
-                .header("Content-Security-Policy", "sandbox")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'")
                 .header("X-Content-Type-Options", "nosniff")
                 .extract()
                 .asString();
@@ -122,7 +122,7 @@ class ArtifactResourceTest {
                 .then()
                 .statusCode(200)
                 .header("Content-Disposition", startsWith("attachment;"))
-                .header("Content-Security-Policy", "sandbox");
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'");
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.Set;
 
-/** In-memory tasks, two basic-auth users, and a 64 KiB preview limit so the size rules are testable. */
+/**
+ * In-memory tasks, two basic-auth users, a 64 KiB preview limit, an 8 KiB rendering limit and 3 CSV rows, so the
+ * size rules are testable.
+ */
 public class ArtifactTestProfile implements QuarkusTestProfile {
 
     public static final String REVIEWER = "rita";
@@ -12,6 +15,8 @@ public class ArtifactTestProfile implements QuarkusTestProfile {
     public static final String OTHER_REVIEWER = "oscar";
     public static final String OTHER_PASSWORD = "oscar-password";
     public static final int MAX_PREVIEW_BYTES = 64 * 1024;
+    public static final int MAX_RENDERED_BYTES = 8 * 1024;
+    public static final int CSV_ROWS = 3;
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
@@ -32,6 +37,10 @@ public class ArtifactTestProfile implements QuarkusTestProfile {
                 "quarkus.security.users.embedded.users." + OTHER_REVIEWER,
                 OTHER_PASSWORD,
                 "signoff.artifacts.max-preview-size",
-                String.valueOf(MAX_PREVIEW_BYTES));
+                String.valueOf(MAX_PREVIEW_BYTES),
+                "signoff.artifacts.max-rendered-size",
+                String.valueOf(MAX_RENDERED_BYTES),
+                "signoff.artifacts.csv-preview-rows",
+                String.valueOf(CSV_ROWS));
     }
 }

@@ -62,11 +62,13 @@ class ReviewJourneyTest extends BrowserJourney {
         assertThat(texts(By.cssSelector(".finding strong")))
                 .containsExactly("Supplier VAT id not found in registry", "Total amount below confidence threshold");
         assertThat(browser.find(By.cssSelector(".finding code")).getText()).isEqualTo("1,280.00 EUR");
-        List<WebElement> artifacts = browser.findAll(By.cssSelector("#artifacts tbody tr"));
+        List<WebElement> artifacts = browser.findAll(By.cssSelector("#artifacts tr.artifact-row"));
         assertThat(artifacts).hasSize(1);
-        assertThat(artifacts.get(0).getText()).contains("invoice", "application/pdf", "1024 bytes");
-        assertThat(artifacts.get(0).findElement(By.tagName("a")).getDomAttribute("href"))
-                .isEqualTo("/tasks/" + taskId + "/artifacts/0");
+        assertThat(artifacts.get(0).getDomAttribute("id")).isEqualTo("artifact-0");
+        assertThat(artifacts.get(0).getText()).contains("invoice", "application/pdf", "1.0 KiB");
+        // The fixture's bucket is not in the test allowlist: the page says so instead of offering a dead link.
+        assertThat(browser.find(By.cssSelector("#artifacts .artifact-refused")).getText())
+                .contains("bucket is not in signoff.artifacts.allowed-buckets");
         assertThat(Workflows.JSON.readTree(
                         browser.find(By.id("proposed-output")).getText()))
                 .isEqualTo(Workflows.JSON.readTree(

@@ -20,6 +20,7 @@ class ServingHeadersTest {
                 "image/png",
                 "image/jpeg",
                 "image/gif",
+                "image/webp",
                 "text/plain",
                 "text/csv",
                 "application/json"
@@ -44,7 +45,7 @@ class ServingHeadersTest {
     void active_or_unknown_types_download_in_a_sandbox(String type) {
         ServingHeaders headers = ServingHeaders.of(PDF, type, 10, LIMIT, false);
         assertThat(headers.contentDisposition()).startsWith("attachment;");
-        assertThat(headers.contentSecurityPolicy()).isEqualTo("sandbox");
+        assertThat(headers.contentSecurityPolicy()).isEqualTo(ServingHeaders.SANDBOX);
     }
 
     @ParameterizedTest
@@ -55,14 +56,10 @@ class ServingHeadersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "application/pdf, true, frame-ancestors 'self'",
-        "application/pdf, false, sandbox",
-        "image/png, true, sandbox"
-    })
-    void only_an_inline_pdf_goes_without_the_sandbox(String type, boolean inline, String policy) {
+    @CsvSource({"application/pdf, true", "application/pdf, false", "image/png, true", "text/html, true"})
+    void every_artifact_is_sandboxed_with_nothing_to_fetch_and_no_framing(String type, boolean inline) {
         assertThat(ServingHeaders.of(PDF, type, 10, LIMIT, !inline).contentSecurityPolicy())
-                .isEqualTo(policy);
+                .isEqualTo("sandbox; default-src 'none'; frame-ancestors 'none'");
     }
 
     @ParameterizedTest
