@@ -200,7 +200,7 @@ public class DecisionService {
 
         String comment = blankToNull(command.comment());
         String detail = command.outcome().wireName() + (comment == null ? "" : ": " + comment);
-        if (!lifecycle.decide(taskId, reviewer.id(), detail, now)) {
+        if (!lifecycle.decide(taskId, reviewer.id(), reviewer.displayName(), detail, now)) {
             return lostTheRace(taskId, command, reviewer);
         }
         // Stored only once this decision holds the task, so a lost race leaves nothing in the bucket.

@@ -66,7 +66,7 @@ public class TaskLifecycle {
      * or the window had closed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean decide(UUID taskId, String reviewerId, String detail, Instant decidedAt) {
+    public boolean decide(UUID taskId, String reviewerId, String reviewerName, String detail, Instant decidedAt) {
         boolean moved = ReviewTask.update(
                         "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status in ?4"
                                 + " and (expiresAt is null or expiresAt > ?2)",
@@ -76,7 +76,7 @@ public class TaskLifecycle {
                         OPEN)
                 == 1;
         if (moved) {
-            audit.record(reviewerId, taskId, "DECIDED", detail);
+            audit.record(reviewerId, reviewerName, taskId, "DECIDED", detail);
         }
         return moved;
     }

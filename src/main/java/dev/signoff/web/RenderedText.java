@@ -30,12 +30,13 @@ final class RenderedText {
     }
 
     static String pre(String text) {
-        return "<pre class=\"artifact-text\">" + Untrusted.shown(text) + "</pre>";
+        return "<pre class=\"artifact-text\" tabindex=\"0\">" + Untrusted.shown(text) + "</pre>";
     }
 
     static String table(CsvTable table) {
         int width = table.width();
-        StringBuilder html = new StringBuilder("<div class=\"csv-scroll\"><table class=\"csv\">");
+        StringBuilder html = new StringBuilder(
+                "<div class=\"csv-scroll\" role=\"region\" aria-label=\"CSV preview\" tabindex=\"0\"><table class=\"csv\">");
         if (!table.header().isEmpty()) {
             html.append("<thead>");
             row(html, "th", table.header(), width);

@@ -84,6 +84,9 @@ class ArtifactPreviewBrowserTest extends BrowserJourney {
                         "Signoff will not open this artifact: its bucket is not in signoff.artifacts.allowed-buckets.",
                         "Signoff will not open this artifact: path traversal in the artifact key.");
 
+        assertThat(dev.signoff.testsupport.Accessibility.seriousViolations(browser))
+                .as("the task page with its previews")
+                .isEmpty();
         Path screenshots = Files.createDirectories(Path.of("target/screenshots"));
         browser.screenshot(screenshots.resolve("task-artifacts.png"));
     }
