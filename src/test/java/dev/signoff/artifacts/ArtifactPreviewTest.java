@@ -133,7 +133,9 @@ class ArtifactPreviewTest {
     void json_that_does_not_parse_is_shown_as_escaped_text() {
         String html = fragment(stored("broken.json", "application/json", "{\"a\": <img src=x>"));
 
-        assertThat(html).contains("<pre class=\"artifact-text\"><bdi>{&quot;a&quot;: &lt;img src=x&gt;</bdi></pre>");
+        assertThat(html)
+                .contains(
+                        "<pre class=\"artifact-text\" tabindex=\"0\"><bdi>{&quot;a&quot;: &lt;img src=x&gt;</bdi></pre>");
         assertThat(html).contains("Not valid JSON: shown as text.");
     }
 
@@ -153,7 +155,8 @@ class ArtifactPreviewTest {
     void text_preview_is_escaped_in_a_pre_with_hidden_characters_made_visible() {
         String html = fragment(stored("notes.txt", "text/plain; charset=utf-8", "a < b\r\nfile\u202Egnp.exe"));
 
-        assertThat(html).contains("<pre class=\"artifact-text\"><bdi>a &lt; b\nfile<span class=\"hidden-char\"");
+        assertThat(html)
+                .contains("<pre class=\"artifact-text\" tabindex=\"0\"><bdi>a &lt; b\nfile<span class=\"hidden-char\"");
         assertThat(html).doesNotContain("\u202E");
     }
 

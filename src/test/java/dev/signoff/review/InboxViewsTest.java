@@ -95,7 +95,7 @@ class InboxViewsTest {
         });
         UUID info = task(by, b -> {
             finding(b, "info");
-            b.put("summary", "A duplicate payment to Zephyrine Ltd");
+            b.put("summary", "A duplicate payment to Zephyrine Ltd, ref f02c20d5-f992-4836-88fa-ecd16a582cb0");
             b.put("dueAt", now.plus(Duration.ofDays(3)).toString());
         });
         UUID none = task(by, b -> b.putArray("findings"));
@@ -111,6 +111,10 @@ class InboxViewsTest {
                 .as("summary, by word prefix")
                 .containsExactly(info);
         assertThat(ids("reviewer", "q=ZEPHYRINE+duplicate&requestedBy=" + by)).containsExactly(info);
+        // PostgreSQL's parser alone reads "4836-88fa" as 4836, -88 and fa: a reference number must still be found.
+        assertThat(ids("reviewer", "q=f02c20d5-f992-4836-88fa-ecd16a582cb0&requestedBy=" + by))
+                .containsExactly(info);
+        assertThat(ids("reviewer", "q=88fa&requestedBy=" + by)).containsExactly(info);
         assertThat(ids("reviewer", "q=registry&requestedBy=" + by))
                 .as("finding details")
                 .containsExactlyInAnyOrder(critical, info);
