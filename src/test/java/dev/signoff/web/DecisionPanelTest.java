@@ -347,6 +347,9 @@ class DecisionPanelTest extends BrowserJourney {
         browser.await(
                 "delivered without a reload",
                 d -> d.findElement(By.id("delivery-state")).getText().equals("delivered"));
+        browser.await(
+                "the header's status to follow",
+                d -> d.findElement(By.id("status")).getText().equals(TaskStatus.DELIVERED.label()));
         browser.screenshot(SCREENSHOTS.resolve("decision-delivered.png"));
         assertThat(ReviewTasks.awaitClosed(execution).output())
                 .contains("\"total\":1208.00", "{\"amount\":0.10}", "\"edited\":true");
