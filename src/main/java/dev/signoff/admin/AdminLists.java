@@ -48,15 +48,8 @@ public class AdminLists {
     @Transactional
     public Stalled stalled(StalledFilter filter, Stalled.Cursor after) {
         Instant now = clock.instant();
-        String where = " where status = 'PENDING'"
-                + switch (filter) {
-                    case ALL -> "";
-                    case OVERDUE -> " and due_at < ?4";
-                    case NEAR_TIMEOUT -> " and timeout_at >= ?4 and timeout_at < ?5";
-                    case EXPIRING_TODAY -> " and expires_at < ?4";
-                };
         var query = Panache.getEntityManager()
-                .createNativeQuery(STALLED_COLUMNS + where + STALLED_ORDER)
+                .createNativeQuery(stalledSql(filter))
                 .setParameter(1, after == null ? BEFORE_ALL : after.receivedAt())
                 .setParameter(2, after == null ? new java.util.UUID(0, 0) : after.id())
                 .setParameter(3, config.pageSize() + 1);
@@ -92,6 +85,19 @@ public class AdminLists {
         rows.remove(rows.size() - 1);
         Stalled.Row last = rows.get(rows.size() - 1);
         return new Stalled(filter, rows, new Stalled.Cursor(last.receivedAt(), last.id()));
+    }
+
+    /** Parameters: cursor received_at, cursor id, limit, then the filter's instants (now; the window's end). */
+    static String stalledSql(StalledFilter filter) {
+        return STALLED_COLUMNS
+                + " where status = 'PENDING'"
+                + switch (filter) {
+                    case ALL -> "";
+                    case OVERDUE -> " and due_at < ?4";
+                    case NEAR_TIMEOUT -> " and timeout_at >= ?4 and timeout_at < ?5";
+                    case EXPIRING_TODAY -> " and expires_at < ?4";
+                }
+                + STALLED_ORDER;
     }
 
     @Transactional
