@@ -10,3 +10,4 @@ alter table quarantine add column handled_note varchar(2000);
 
 create index ix_outbox_unhandled_failures on outbox (status, handled_at, created_at, id);
 create index ix_quarantine_open on quarantine (handled_at, received_at, id);
+create index ix_outbox_token on outbox (token_hash);

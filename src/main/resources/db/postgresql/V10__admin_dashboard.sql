@@ -16,3 +16,6 @@ create index ix_outbox_unhandled_failures on outbox (created_at, id)
     where status in ('FAILED', 'UNCONFIRMED') and handled_at is null;
 -- The quarantine tile and list: requests nobody dismissed yet, newest first.
 create index ix_quarantine_open on quarantine (received_at, id) where handled_at is null;
+-- "Retry now" is offered only while no other callback for the same token is delivered or queued
+-- (decision/DeliveryFailures.java): looked up by the token's hash.
+create index ix_outbox_token on outbox (token_hash);
