@@ -76,8 +76,20 @@ class AdminDashboardBrowserTest extends BrowserJourney {
                 .isEmpty();
         browser.screenshot(SCREENSHOTS.resolve("admin-quarantine.png"));
 
+        java.util.UUID failed = AdminFixtures.callback(
+                "FAILED", StepFunctionsTestResource.clock().instant());
         browser.go("/admin/failures");
+        browser.awaitElement(By.id("failure-" + failed));
         assertThat(Accessibility.seriousViolations(browser)).as("failures list").isEmpty();
+        browser.screenshot(SCREENSHOTS.resolve("admin-failures.png"));
+        browser.find(By.id("handled-note-" + failed)).sendKeys("answered in the console");
+        browser.find(By.cssSelector("#failure-" + failed + " form[action$='/handled'] button"))
+                .click();
+        browser.await(
+                "the handled notice",
+                d -> d.findElements(By.cssSelector("p.alert.info")).size() > 0);
+        assertThat(browser.findAll(By.id("failure-" + failed))).isEmpty();
+        assertThat(AdminFixtures.column("outbox", "handled_note", failed)).isEqualTo("answered in the console");
     }
 
     @Test
