@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The dashboard's tiles. Every count is an index range read (V4, V9, V10) stopped at {@link #COUNT_CAP} rows, so a
@@ -52,6 +53,11 @@ public class AdminDashboard {
                 count(QUARANTINED),
                 deadLetters.depth(),
                 oldestWaitingSince());
+    }
+
+    /** The dead-letter queue's depth alone (one SQS call, no database read); empty when unknown. */
+    public OptionalLong deadLetters() {
+        return deadLetters.depth();
     }
 
     /** The first instant of tomorrow, UTC: "expiring today" is anything before it. */

@@ -17,4 +17,15 @@ public record Quarantined(
         String body,
         String executionArn,
         String action,
-        boolean failedExecution) {}
+        boolean failedExecution) {
+
+    /** What intake did with it, in words. */
+    public String actionLabel() {
+        return switch (action) {
+            case "FAILED_EXECUTION" -> "failed the execution with Signoff.InvalidRequest and deleted the message";
+            case "LEFT_FOR_DLQ" -> "no readable task token: left on the queue for its redrive policy (DLQ)";
+            case "COPY_OF_TASK" -> "kept as an invalid copy of an open task; no callback sent";
+            default -> action;
+        };
+    }
+}

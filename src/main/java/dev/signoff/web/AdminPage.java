@@ -93,9 +93,7 @@ public class AdminPage {
     @Path("quarantine")
     public TemplateInstance quarantine(@QueryParam("done") String done) {
         Reviewer admin = admin();
-        var depth = dashboard.tiles().deadLetters();
-        String deadLetters = depth.isPresent() ? AdminView.count(depth.getAsLong()) : "unknown";
-        return Templates.quarantine(admin, view(notice(done), null), lists.quarantine(), deadLetters);
+        return Templates.quarantine(admin, view(notice(done), null), lists.quarantine(), deadLetters());
     }
 
     @POST
@@ -122,10 +120,8 @@ public class AdminPage {
             return Response.seeOther(URI.create("/admin/quarantine?done=dismissed"))
                     .build();
         } catch (AdminActions.Refused e) {
-            var depth = dashboard.tiles().deadLetters();
-            String deadLetters = depth.isPresent() ? AdminView.count(depth.getAsLong()) : "unknown";
             return Response.status(409)
-                    .entity(Templates.quarantine(admin, view(null, e.getMessage()), lists.quarantine(), deadLetters))
+                    .entity(Templates.quarantine(admin, view(null, e.getMessage()), lists.quarantine(), deadLetters()))
                     .build();
         }
     }
@@ -140,6 +136,11 @@ public class AdminPage {
                     .entity(Templates.failures(admin, view(null, e.getMessage()), lists.failures()))
                     .build();
         }
+    }
+
+    private String deadLetters() {
+        var depth = dashboard.deadLetters();
+        return depth.isPresent() ? AdminView.count(depth.getAsLong()) : "unknown";
     }
 
     /** Every page and action starts here: a reviewer who is not an admin gets 403 before anything is read. */
