@@ -25,6 +25,7 @@ import dev.signoff.testsupport.MutableClock;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -159,6 +160,36 @@ class AdminDashboardTest {
                 .as("a delivered decision is never sent twice")
                 .isEqualTo(409);
         assertThat(appliedCallbacks(execution)).isEqualTo(1);
+    }
+
+    @Test
+    void retry_is_not_offered_nor_accepted_once_the_execution_is_known_to_have_ended() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = awaitTask(execution);
+        StepFunctionsTestResource.standIn().injectFault("SendTaskSuccess", Fault.reject("ValidationException", 400, 1));
+        assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
+        await().until(() -> statusOf(taskId) == TaskStatus.DELIVERY_FAILED);
+        UUID outboxId = outboxOf(taskId).id;
+        QuarkusTransaction.requiringNew()
+                .run(() -> Panache.getEntityManager()
+                        .createNativeQuery(
+                                "insert into ended_execution (execution_arn, status, stop_date, event_id, received_at)"
+                                        + " values (?1, 'ABORTED', ?2, 'fixture', ?2)")
+                        .setParameter(1, execution.executionArn())
+                        .setParameter(2, clock.instant())
+                        .executeUpdate());
+
+        assertThat(lists.failures().rows())
+                .filteredOn(f -> f.id().equals(outboxId))
+                .singleElement()
+                .satisfies(f -> assertThat(f.retryBlocker()).isEqualTo("its execution has ended"));
+        Response refused = post("admin", "/admin/failures/" + outboxId + "/retry", "try anyway");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.asString()).contains("its execution has ended");
+        assertThat(column("outbox", "status", outboxId)).isEqualTo("FAILED");
+        assertThat(statusOf(taskId)).isEqualTo(TaskStatus.DELIVERY_FAILED);
+        assertThat(appliedCallbacks(execution)).isZero();
     }
 
     @Test
