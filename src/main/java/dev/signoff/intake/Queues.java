@@ -5,6 +5,7 @@ import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The one place Signoff talks to SQS: the review queue and the execution events queue. */
 @ApplicationScoped
@@ -39,6 +40,15 @@ class Queues {
     void release(String queueUrl, QueueMessage message) {
         sqs.changeMessageVisibility(
                 r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+    }
+
+    /** ApproximateNumberOfMessages: what waits there, not counting messages in flight. */
+    long approximateDepth(String queueUrl) {
+        String value = sqs.getQueueAttributes(
+                        r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     private static QueueMessage toDomain(Message m) {

@@ -119,6 +119,26 @@ public class TaskLifecycle {
         return close(taskId, AWAITING_DELIVERY, TaskStatus.DELIVERY_UNCONFIRMED, reason, "CALLBACK_UNCONFIRMED");
     }
 
+    /**
+     * DELIVERY_FAILED -> DECIDED (or EXPIRED, for a Signoff.Expired callback): an admin sends the failed callback
+     * again, so the task awaits its delivery once more and the dispatcher's result moves it on as usual.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean redeliver(UUID taskId, boolean decided, String actor, String actorName, String reason) {
+        TaskStatus to = decided ? TaskStatus.DECIDED : TaskStatus.EXPIRED;
+        boolean moved = ReviewTask.update(
+                        "status = ?1, statusReason = ?2, version = version + 1 where id = ?3 and status = ?4",
+                        to,
+                        reason,
+                        taskId,
+                        TaskStatus.DELIVERY_FAILED)
+                == 1;
+        if (moved) {
+            audit.record(actor, actorName, taskId, "CALLBACK_RETRIED", reason);
+        }
+        return moved;
+    }
+
     /** PENDING -> EXPIRED: the workflow stopped waiting, or nobody decided by the request's expiresAt. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean expire(UUID taskId, String reason) {

@@ -56,7 +56,7 @@ public record TaskSummary(
     }
 
     /** arn:aws:states:region:account:stateMachine:NAME, or the name inside an execution ARN. */
-    static String stateMachineName(String stateMachineArn, String executionArn) {
+    public static String stateMachineName(String stateMachineArn, String executionArn) {
         String[] sm = stateMachineArn == null ? new String[0] : stateMachineArn.split(":");
         if (sm.length >= 7) {
             return sm[6];

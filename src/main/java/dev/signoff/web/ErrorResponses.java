@@ -1,5 +1,6 @@
 package dev.signoff.web;
 
+import dev.signoff.admin.AdminActions;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.review.InvalidCursorException;
 import dev.signoff.review.TaskAccessException;
@@ -44,6 +45,12 @@ public class ErrorResponses {
     @ServerExceptionMapper
     Response viewNotAllowed(ViewNotAllowedException e, UriInfo uri, HttpHeaders headers) {
         return respond(403, "Not allowed", e.getMessage(), uri, headers, Map.of());
+    }
+
+    @ServerExceptionMapper
+    Response adminRefused(AdminActions.Refused e, UriInfo uri, HttpHeaders headers) {
+        int status = e.forbidden() ? 403 : 409;
+        return respond(status, title(status), e.getMessage(), uri, headers, Map.of());
     }
 
     /** The HTTP status of a refused decision, for the API and the decision form alike. */

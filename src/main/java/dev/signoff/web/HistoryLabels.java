@@ -23,7 +23,9 @@ public final class HistoryLabels {
             Map.entry("CALLBACK_UNCONFIRMED", "Delivery unconfirmed"),
             Map.entry("TASK_EXPIRED", "Expired"),
             Map.entry("TASK_CANCELLED", "Cancelled"),
-            Map.entry("CALLBACK_RETRY", "Delivery attempt failed; retrying"));
+            Map.entry("CALLBACK_RETRY", "Delivery attempt failed; retrying"),
+            Map.entry("CALLBACK_RETRIED", "An admin sent the failed delivery again"),
+            Map.entry("CALLBACK_HANDLED", "An admin marked the failed delivery handled"));
 
     private HistoryLabels() {}
 

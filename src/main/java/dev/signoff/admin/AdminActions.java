@@ -1,0 +1,84 @@
+package dev.signoff.admin;
+
+import dev.signoff.decision.DeliveryFailures;
+import dev.signoff.intake.QuarantineRecords;
+import dev.signoff.security.Reviewer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * What an admin does from the dashboard. Every action names its actor and a reason, both in the audit trail. The
+ * caller (web) has checked the reviewer is an admin; this checks again, since a service must not trust its caller.
+ */
+@ApplicationScoped
+public class AdminActions {
+
+    static final int MAX_NOTE_CHARS = 2000;
+
+    /** Refused: not an admin, a missing note, or an action that no longer applies. The message says which. */
+    public static class Refused extends RuntimeException {
+        private final boolean forbidden;
+
+        Refused(String message, boolean forbidden) {
+            super(message);
+            this.forbidden = forbidden;
+        }
+
+        public boolean forbidden() {
+            return forbidden;
+        }
+    }
+
+    private final DeliveryFailures failures;
+    private final QuarantineRecords quarantine;
+
+    AdminActions(DeliveryFailures failures, QuarantineRecords quarantine) {
+        this.failures = failures;
+        this.quarantine = quarantine;
+    }
+
+    /** Sends a failed callback again through the outbox; refused when the execution may no longer wait for it. */
+    public void retry(Reviewer admin, UUID outboxId, String note) {
+        requireAdmin(admin);
+        String reason = note == null || note.isBlank() ? "Retry now from the admin dashboard" : checked(note);
+        try {
+            failures.retry(outboxId, admin.id(), admin.displayName(), reason);
+        } catch (DeliveryFailures.NotRetryable e) {
+            throw new Refused(e.getMessage(), false);
+        }
+    }
+
+    public void markHandled(Reviewer admin, UUID outboxId, String note) {
+        requireAdmin(admin);
+        if (!failures.markHandled(outboxId, admin.id(), admin.displayName(), required(note))) {
+            throw new Refused("This delivery is no longer an open failure (already handled or sent again).", false);
+        }
+    }
+
+    public void dismiss(Reviewer admin, UUID quarantineId, String note) {
+        requireAdmin(admin);
+        if (!quarantine.dismiss(quarantineId, admin.id(), admin.displayName(), required(note))) {
+            throw new Refused("This quarantined request was already dismissed.", false);
+        }
+    }
+
+    public static void requireAdmin(Reviewer reviewer) {
+        if (reviewer == null || !reviewer.isAdmin()) {
+            throw new Refused("The admin dashboard is for admins (group " + Reviewer.ADMIN_GROUP + ") only.", true);
+        }
+    }
+
+    private static String required(String note) {
+        if (note == null || note.isBlank()) {
+            throw new Refused("A note is required: say what was done about it.", false);
+        }
+        return checked(note);
+    }
+
+    private static String checked(String note) {
+        if (note.length() > MAX_NOTE_CHARS) {
+            throw new Refused("The note is longer than " + MAX_NOTE_CHARS + " characters.", false);
+        }
+        return note.strip();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.signoff.admin;
+
+import dev.signoff.decision.DeliveryFailures;
+import dev.signoff.intake.QuarantineRecords;
+import dev.signoff.review.ReviewConfig;
+import dev.signoff.review.TaskSummary;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The lists behind the tiles. Each reads only the columns it shows, through the index its tile counts with. */
+@ApplicationScoped
+public class AdminLists {
+
+    static final String STALLED_COLUMNS = "select id, title, state_machine_arn, execution_arn, state_name, received_at,"
+            + " due_at, timeout_at, expires_at, claimed_by_name, claim_active_at, last_heartbeat_at from review_task";
+
+    // Keyset paging over ix_review_task_pending_age (status, received_at, id): the 200th page costs what the first
+    // does.
+    static final String STALLED_ORDER = " and (received_at, id) > (?1, ?2) order by received_at, id limit ?3";
+
+    static final String FAILURES = "select o.id, o.task_id, t.title, o.kind, o.decision_id, o.quarantine_id, o.status,"
+            + " o.last_error, o.attempts, o.created_at from outbox o left join review_task t on t.id = o.task_id"
+            + " where o.status in ('FAILED', 'UNCONFIRMED') and o.handled_at is null"
+            + " order by o.created_at desc, o.id desc limit ?1";
+
+    static final String QUARANTINE = "select id, received_at, receive_count, reason, body, execution_arn, action"
+            + " from quarantine where handled_at is null order by received_at desc, id desc limit ?1";
+
+    private static final Instant BEFORE_ALL = Instant.parse("1970-01-01T00:00:00Z");
+
+    private final AdminConfig config;
+    private final ReviewConfig review;
+    private final DeliveryFailures failures;
+    private final Clock clock;
+
+    AdminLists(AdminConfig config, ReviewConfig review, DeliveryFailures failures, Clock clock) {
+        this.config = config;
+        this.review = review;
+        this.failures = failures;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Stalled stalled(StalledFilter filter, Stalled.Cursor after) {
+        Instant now = clock.instant();
+        var query = Panache.getEntityManager()
+                .createNativeQuery(stalledSql(filter))
+                .setParameter(1, after == null ? BEFORE_ALL : after.receivedAt())
+                .setParameter(2, after == null ? new java.util.UUID(0, 0) : after.id())
+                .setParameter(3, config.pageSize() + 1);
+        switch (filter) {
+            case OVERDUE -> query.setParameter(4, now);
+            case NEAR_TIMEOUT -> query.setParameter(4, now).setParameter(5, now.plus(config.nearTimeoutWindow()));
+            case EXPIRING_TODAY -> query.setParameter(4, AdminDashboard.endOfToday(now));
+            case ALL -> {}
+        }
+        List<Stalled.Row> rows = new ArrayList<>();
+        for (Object o : query.getResultList()) {
+            Object[] r = (Object[]) o;
+            Instant active = Rows.instant(r[10]);
+            boolean held = r[9] != null
+                    && active != null
+                    && active.plus(review.claimIdle()).isAfter(now);
+            rows.add(new Stalled.Row(
+                    Rows.uuid(r[0]),
+                    Rows.text(r[1]),
+                    TaskSummary.stateMachineName(Rows.text(r[2]), Rows.text(r[3])),
+                    Rows.text(r[4]),
+                    Rows.text(r[3]),
+                    Rows.instant(r[5]),
+                    Rows.instant(r[6]),
+                    Rows.instant(r[7]),
+                    Rows.instant(r[8]),
+                    held ? Rows.text(r[9]) : null,
+                    Rows.instant(r[11])));
+        }
+        if (rows.size() <= config.pageSize()) {
+            return new Stalled(filter, rows, null);
+        }
+        rows.remove(rows.size() - 1);
+        Stalled.Row last = rows.get(rows.size() - 1);
+        return new Stalled(filter, rows, new Stalled.Cursor(last.receivedAt(), last.id()));
+    }
+
+    /** Parameters: cursor received_at, cursor id, limit, then the filter's instants (now; the window's end). */
+    static String stalledSql(StalledFilter filter) {
+        return STALLED_COLUMNS
+                + " where status = 'PENDING'"
+                + switch (filter) {
+                    case ALL -> "";
+                    case OVERDUE -> " and due_at < ?4";
+                    case NEAR_TIMEOUT -> " and timeout_at >= ?4 and timeout_at < ?5";
+                    case EXPIRING_TODAY -> " and expires_at < ?4";
+                }
+                + STALLED_ORDER;
+    }
+
+    @Transactional
+    public Capped<Failure> failures() {
+        List<Failure> rows = new ArrayList<>();
+        for (Object o : read(FAILURES)) {
+            Object[] r = (Object[]) o;
+            var id = Rows.uuid(r[0]);
+            String status = Rows.text(r[6]);
+            rows.add(new Failure(
+                    id,
+                    Rows.uuid(r[1]),
+                    Rows.text(r[2]),
+                    callback(Rows.text(r[3]), r[4] != null, r[5] != null),
+                    status,
+                    Rows.text(r[7]),
+                    ((Number) r[8]).intValue(),
+                    Rows.instant(r[9]),
+                    "UNCONFIRMED".equals(status)
+                            ? "it may have landed: check the execution before anything else"
+                            : failures.whyNotRetryable(id)));
+        }
+        return capped(rows);
+    }
+
+    @Transactional
+    public Capped<Quarantined> quarantine() {
+        List<Quarantined> rows = new ArrayList<>();
+        for (Object o : read(QUARANTINE)) {
+            Object[] r = (Object[]) o;
+            String action = Rows.text(r[6]);
+            rows.add(new Quarantined(
+                    Rows.uuid(r[0]),
+                    Rows.instant(r[1]),
+                    ((Number) r[2]).intValue(),
+                    Rows.text(r[3]),
+                    QuarantineRecords.shownBody(Rows.text(r[4])),
+                    Rows.text(r[5]),
+                    action,
+                    "FAILED_EXECUTION".equals(action)));
+        }
+        return capped(rows);
+    }
+
+    private static String callback(String kind, boolean decision, boolean quarantine) {
+        if (quarantine) {
+            return "Signoff.InvalidRequest for a quarantined request";
+        }
+        if (!decision) {
+            return "Signoff.Expired";
+        }
+        return "SUCCESS".equals(kind) ? "decision (success)" : "decision (failure)";
+    }
+
+    private List<?> read(String sql) {
+        return Panache.getEntityManager()
+                .createNativeQuery(sql)
+                .setParameter(1, config.pageSize() + 1)
+                .getResultList();
+    }
+
+    private <T> Capped<T> capped(List<T> rows) {
+        if (rows.size() <= config.pageSize()) {
+            return new Capped<>(rows, false);
+        }
+        return new Capped<>(rows.subList(0, config.pageSize()), true);
+    }
+}

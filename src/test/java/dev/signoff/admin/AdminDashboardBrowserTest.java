@@ -1,0 +1,105 @@
+package dev.signoff.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
+import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.testsupport.Accessibility;
+import dev.signoff.testsupport.BrowserJourney;
+import dev.signoff.testsupport.ElasticMqTestResource;
+import dev.signoff.testsupport.Patience;
+import dev.signoff.testsupport.ReviewTasks;
+import dev.signoff.testsupport.S3ProxyTestResource;
+import dev.signoff.testsupport.StepFunctionsTestResource;
+import dev.signoff.testsupport.Workflows;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The dashboard as an admin sees it (counts, lists, axe), and that a reviewer neither sees nor opens it. */
+@QuarkusTest
+@WithTestResource(ElasticMqTestResource.class)
+@WithTestResource(S3ProxyTestResource.class)
+@WithTestResource(StepFunctionsTestResource.class)
+class AdminDashboardBrowserTest extends BrowserJourney {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @Test
+    void an_admin_sees_the_counts_and_lists_and_they_pass_axe() throws Exception {
+        StartedExecution waiting = startExecution(body -> body.put("title", "Waiting for the dashboard"));
+        ReviewTasks.awaitTask(waiting);
+        // An invalid request with a readable token: quarantined, its execution failed, its body shown masked.
+        StartedExecution invalid = startExecution(body -> body.remove("title"));
+        Patience.await().until(() -> Workflows.execution(invalid.executionArn()).status() == ExecutionStatus.FAILED);
+        AdminFixtures.task(
+                "PENDING",
+                StepFunctionsTestResource.clock().instant(),
+                StepFunctionsTestResource.clock().instant().minus(Duration.ofHours(2)),
+                null,
+                null);
+
+        browser.go("/admin");
+        browser.signIn("admin", "admin");
+        browser.awaitElement(By.id("tiles"));
+        assertThat(browser.find(By.cssSelector("#tile-waiting .tile-value")).getText())
+                .isNotEqualTo("0");
+        assertThat(browser.find(By.cssSelector("#tile-overdue .tile-value")).getText())
+                .isNotEqualTo("0");
+        assertThat(browser.find(By.cssSelector("#tile-quarantined .tile-value")).getText())
+                .isNotEqualTo("0");
+        assertThat(browser.find(By.cssSelector("#tile-dead-letters .tile-value"))
+                        .getText())
+                .matches("[0-9,]+");
+        assertThat(browser.find(By.cssSelector("header nav")).getText()).contains("Admin");
+        assertThat(Accessibility.seriousViolations(browser)).as("dashboard").isEmpty();
+        Files.createDirectories(SCREENSHOTS);
+        browser.screenshot(SCREENSHOTS.resolve("admin-dashboard.png"));
+
+        browser.find(By.cssSelector("#tile-overdue a")).click();
+        browser.awaitElement(By.id("stalled"));
+        assertThat(browser.path()).isEqualTo("/admin/stalled");
+        assertThat(Accessibility.seriousViolations(browser)).as("stalled list").isEmpty();
+
+        browser.go("/admin/stalled");
+        assertThat(browser.find(By.id("stalled")).getText()).contains("Waiting for the dashboard");
+
+        browser.go("/admin/quarantine");
+        browser.awaitElement(By.cssSelector(".quarantined"));
+        assertThat(browser.find(By.id("main")).getText()).contains("Signoff.InvalidRequest");
+        assertThat(Accessibility.seriousViolations(browser))
+                .as("quarantine list")
+                .isEmpty();
+        browser.screenshot(SCREENSHOTS.resolve("admin-quarantine.png"));
+
+        java.util.UUID failed = AdminFixtures.callback(
+                "FAILED", StepFunctionsTestResource.clock().instant());
+        browser.go("/admin/failures");
+        browser.awaitElement(By.id("failure-" + failed));
+        assertThat(Accessibility.seriousViolations(browser)).as("failures list").isEmpty();
+        browser.screenshot(SCREENSHOTS.resolve("admin-failures.png"));
+        browser.find(By.id("handled-note-" + failed)).sendKeys("answered in the console");
+        browser.find(By.cssSelector("#failure-" + failed + " form[action$='/handled'] button"))
+                .click();
+        browser.await(
+                "the handled notice",
+                d -> d.findElements(By.cssSelector("p.alert.info")).size() > 0);
+        assertThat(browser.findAll(By.id("failure-" + failed))).isEmpty();
+        assertThat(AdminFixtures.column("outbox", "handled_note", failed)).isEqualTo("answered in the console");
+    }
+
+    @Test
+    void a_reviewer_has_no_admin_link_and_is_refused_the_dashboard() {
+        browser.go("/inbox");
+        browser.signIn("reviewer", "reviewer");
+        browser.awaitElement(By.id("main"));
+        assertThat(browser.find(By.cssSelector("header nav")).getText()).doesNotContain("Admin");
+
+        browser.go("/admin");
+        assertThat(browser.find(By.id("main")).getText()).contains("for admins");
+    }
+}
