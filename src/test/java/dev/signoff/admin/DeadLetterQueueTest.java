@@ -49,8 +49,16 @@ class DeadLetterQueueTest {
 
     @Test
     void a_dead_letter_is_listed_with_its_token_masked_and_stays_in_the_queue_after_the_page_is_viewed() {
-        StartedExecution execution = Workflows.start(sqs, deadLetterQueueUrl, 3600);
-        sqs.sendMessage(r -> r.queueUrl(deadLetterQueueUrl).messageBody("<script>alert(1)</script> not json"));
+        // The workflow also passed the token into metadata: it is masked there too.
+        StartedExecution execution = Workflows.start(
+                sqs,
+                deadLetterQueueUrl,
+                3600,
+                body -> body.putObject("metadata")
+                        .put("copyOfToken", "token=" + body.get("taskToken").asText()));
+        String longTail = "x".repeat(5000) + "END-OF-BODY";
+        sqs.sendMessage(
+                r -> r.queueUrl(deadLetterQueueUrl).messageBody("<script>alert(1)</script> not json " + longTail));
 
         String first = page("admin").then().statusCode(200).extract().asString();
         String second = page("admin").then().statusCode(200).extract().asString();
@@ -62,7 +70,9 @@ class DeadLetterQueueTest {
                 .contains("&lt;redacted&gt;")
                 .contains(execution.executionArn())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; not json")
-                .doesNotContain("<script>alert(1)");
+                .contains("token=&lt;redacted&gt;")
+                .doesNotContain("<script>alert(1)")
+                .doesNotContain("END-OF-BODY");
         assertThat(dashboard.deadLetters().getAsLong()).isEqualTo(2);
     }
 
