@@ -1,6 +1,7 @@
 package dev.signoff.admin;
 
 import dev.signoff.decision.DeliveryFailures;
+import dev.signoff.intake.DeadLetters;
 import dev.signoff.intake.QuarantineRecords;
 import dev.signoff.security.Reviewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,12 @@ public class AdminActions {
 
     private final DeliveryFailures failures;
     private final QuarantineRecords quarantine;
+    private final DeadLetters deadLetters;
 
-    AdminActions(DeliveryFailures failures, QuarantineRecords quarantine) {
+    AdminActions(DeliveryFailures failures, QuarantineRecords quarantine, DeadLetters deadLetters) {
         this.failures = failures;
         this.quarantine = quarantine;
+        this.deadLetters = deadLetters;
     }
 
     /** Sends a failed callback again through the outbox; refused when the execution may no longer wait for it. */
@@ -60,6 +63,39 @@ public class AdminActions {
         if (!quarantine.dismiss(quarantineId, admin.id(), admin.displayName(), required(note))) {
             throw new Refused("This quarantined request was already dismissed.", false);
         }
+    }
+
+    /** Sends a dead letter back to the review queue; intake takes it in once (a duplicate token is harmless). */
+    public void redrive(Reviewer admin, String messageId, String note) {
+        requireAdmin(admin);
+        String reason = note == null || note.isBlank() ? null : checked(note);
+        if (!deadLetters.configured() || !deadLetters.redrive(messageId, admin.id(), admin.displayName(), reason)) {
+            throw gone();
+        }
+    }
+
+    /** Moves a bounded batch ({@link DeadLetters#REDRIVE_BATCH}) to the review queue; returns how many. */
+    public int redriveAll(Reviewer admin, String note) {
+        requireAdmin(admin);
+        String reason = note == null || note.isBlank() ? null : checked(note);
+        if (!deadLetters.configured()) {
+            throw new Refused("No dead-letter queue is configured (signoff.intake.dead-letter-queue-url).", false);
+        }
+        return deadLetters.redriveAll(admin.id(), admin.displayName(), reason);
+    }
+
+    public void deleteDeadLetter(Reviewer admin, String messageId, String note) {
+        requireAdmin(admin);
+        String reason = required(note);
+        if (!deadLetters.configured() || !deadLetters.delete(messageId, admin.id(), admin.displayName(), reason)) {
+            throw gone();
+        }
+    }
+
+    private static Refused gone() {
+        return new Refused(
+                "This message is no longer in the dead-letter queue (or another look holds it: try again in a minute).",
+                false);
     }
 
     public static void requireAdmin(Reviewer reviewer) {

@@ -24,7 +24,7 @@ public interface IntakeConfig {
     /** URL of the review-request queue. */
     String queueUrl();
 
-    /** URL of the queue's dead-letter queue, shown to admins; Signoff never reads from it. */
+    /** URL of the queue's dead-letter queue, shown to admins (depth, peek, redrive, delete); intake never reads it. */
     Optional<String> deadLetterQueueUrl();
 
     /**

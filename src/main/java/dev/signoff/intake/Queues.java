@@ -1,13 +1,14 @@
 package dev.signoff.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** The one place Signoff talks to SQS: the review queue and the execution events queue. */
+/** The one place Signoff talks to SQS: the review queue, the execution events queue and the review DLQ. */
 @ApplicationScoped
 class Queues {
 
@@ -42,6 +43,36 @@ class Queues {
                 r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
     }
 
+    /**
+     * Up to 10 messages (SQS's limit per receive), hidden from other consumers for {@code holdSeconds} and not waited
+     * for: the dead-letter page's read. The caller releases or deletes each one.
+     */
+    List<Held> receiveHeld(String queueUrl, int holdSeconds) {
+        return sqs
+                .receiveMessage(r -> r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(0)
+                        .visibilityTimeout(holdSeconds)
+                        .messageSystemAttributeNames(
+                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP,
+                                MessageSystemAttributeName.SENT_TIMESTAMP))
+                .messages()
+                .stream()
+                .map(m -> new Held(
+                        toDomain(m),
+                        epochMillis(m, MessageSystemAttributeName.SENT_TIMESTAMP),
+                        epochMillis(m, MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP)))
+                .toList();
+    }
+
+    void send(String queueUrl, String body) {
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+    }
+
+    /** A message received with its timestamps; either may be null when SQS did not say. */
+    record Held(QueueMessage message, Instant sentAt, Instant firstReceivedAt) {}
+
     /** ApproximateNumberOfMessages: what waits there, not counting messages in flight. */
     long approximateDepth(String queueUrl) {
         String value = sqs.getQueueAttributes(
@@ -49,6 +80,11 @@ class Queues {
                 .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
         return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private static Instant epochMillis(Message m, MessageSystemAttributeName name) {
+        String value = m.attributes().get(name);
+        return value == null ? null : Instant.ofEpochMilli(Long.parseLong(value));
     }
 
     private static QueueMessage toDomain(Message m) {

@@ -64,7 +64,7 @@ public record AdminView(Instant now, String notice, String problem) {
                         "Dead-letter queue",
                         deadLetters,
                         "messages SQS gave up on",
-                        "/admin/quarantine#dead-letters",
+                        "/admin/dead-letters",
                         t.deadLetters().orElse(0) > 0),
                 new Tile("oldest", "Oldest waiting", oldest, "age of the longest wait", "/admin/stalled", false));
     }
