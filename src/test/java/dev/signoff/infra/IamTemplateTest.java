@@ -32,6 +32,28 @@ class IamTemplateTest {
     }
 
     @Test
+    void the_dead_letter_page_gets_its_queue_and_a_send_to_the_review_queue_only_when_a_dlq_is_given() {
+        assertThat(statements(TemplateSamples.minimalOf(TEMPLATE)))
+                .extracting(IamStatements.Statement::sid)
+                .doesNotContain("AdministerDeadLetters", "RedriveToReviewQueue");
+        assertThat(statement(TemplateSamples.fullOf(TEMPLATE), "AdministerDeadLetters"))
+                .satisfies(s -> {
+                    assertThat(s.actions())
+                            .containsExactly(
+                                    "sqs:ReceiveMessage",
+                                    "sqs:ChangeMessageVisibility",
+                                    "sqs:DeleteMessage",
+                                    "sqs:GetQueueAttributes");
+                    assertThat(s.resources()).containsExactly(TemplateSamples.DEAD_LETTER_QUEUE);
+                });
+        assertThat(statement(TemplateSamples.fullOf(TEMPLATE), "RedriveToReviewQueue"))
+                .satisfies(s -> {
+                    assertThat(s.actions()).containsExactly("sqs:SendMessage");
+                    assertThat(s.resources()).containsExactly(TemplateSamples.REVIEW_QUEUE);
+                });
+    }
+
+    @Test
     void task_callbacks_are_the_only_grant_on_every_resource_and_stay_in_the_stack_region() {
         List<IamStatements.Statement> everywhere = statements(TemplateSamples.fullOf(TEMPLATE)).stream()
                 .filter(s -> s.resources().contains("*"))
@@ -102,6 +124,8 @@ class IamTemplateTest {
                 .extracting(IamStatements.Statement::sid)
                 .containsExactly(
                         "ConsumeQueues",
+                        "AdministerDeadLetters",
+                        "RedriveToReviewQueue",
                         "AnswerWaitingTasks",
                         "ReadWaitingExecutions",
                         "ReadReviewArtifacts",

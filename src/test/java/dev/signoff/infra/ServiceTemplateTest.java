@@ -129,6 +129,15 @@ class ServiceTemplateTest {
     }
 
     @Test
+    void the_dead_letter_queue_reaches_the_container_only_when_given() {
+        assertThat(named(container(cfn).get("Environment"), "Value"))
+                .doesNotContainKey("SIGNOFF_INTAKE_DEAD_LETTER_QUEUE_URL");
+        assertThat(named(container(TemplateSamples.fullOf(TEMPLATE)).get("Environment"), "Value")
+                        .get("SIGNOFF_INTAKE_DEAD_LETTER_QUEUE_URL"))
+                .isEqualTo(TemplateSamples.full(TEMPLATE).get("DeadLetterQueueUrl"));
+    }
+
+    @Test
     void secrets_reach_the_container_from_secrets_manager_never_as_plain_environment() {
         Map<String, String> secrets = named(container(cfn).get("Secrets"), "ValueFrom");
         assertThat(secrets)

@@ -14,6 +14,7 @@ final class TemplateSamples {
     static final String KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     static final String REVIEW_QUEUE = "arn:aws:sqs:eu-west-1:111122223333:signoff-review-requests";
     static final String EVENTS_QUEUE = "arn:aws:sqs:eu-west-1:111122223333:signoff-execution-events";
+    static final String DEAD_LETTER_QUEUE = "arn:aws:sqs:eu-west-1:111122223333:signoff-review-requests-dlq";
     static final String TOKEN_KEY_ID = "202611";
     static final String PREVIOUS_TOKEN_KEY_ID = "202605";
     static final String ARTIFACTS = "arn:aws:s3:::acme-agent-artifacts/reviews/*,arn:aws:s3:::acme-intake/invoices/*";
@@ -67,6 +68,7 @@ final class TemplateSamples {
             case "signoff-queues.yaml" -> p.put("KmsKeyArn", KMS_KEY);
             case "signoff-iam.yaml" -> {
                 p.put("ExecutionEventsQueueArn", EVENTS_QUEUE);
+                p.put("DeadLetterQueueArn", DEAD_LETTER_QUEUE);
                 p.put("AllowStopExecution", "true");
                 p.put("KmsKeyArns", KMS_KEY);
             }
@@ -82,6 +84,9 @@ final class TemplateSamples {
                 p.put(
                         "ExecutionEventsQueueUrl",
                         "https://sqs.eu-west-1.amazonaws.com/111122223333/signoff-execution-events");
+                p.put(
+                        "DeadLetterQueueUrl",
+                        "https://sqs.eu-west-1.amazonaws.com/111122223333/signoff-review-requests-dlq");
             }
             default -> throw new IllegalArgumentException(template);
         }
