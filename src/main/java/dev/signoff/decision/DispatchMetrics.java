@@ -3,6 +3,7 @@ package dev.signoff.decision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Locale;
  * rejection that committed it) to Step Functions accepting it, and how many attempts did not deliver, by what came of
  * them. Recorded only by the instance whose claim recorded the result, so two instances never count one callback twice.
  */
+@Startup
 @ApplicationScoped
 class DispatchMetrics {
 

@@ -2,6 +2,7 @@ package dev.signoff.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,6 +15,7 @@ import java.util.Map;
  * commits (a rolled-back intake is a failure, and its message comes back), so each message is counted once per
  * receive. The label is one of {@link Result}, never anything from the message.
  */
+@Startup
 @ApplicationScoped
 class IntakeMetrics {
 

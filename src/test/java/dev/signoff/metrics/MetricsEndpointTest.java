@@ -179,6 +179,17 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void health_and_the_api_description_stay_on_the_app_port() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().auth()
+                .preemptive()
+                .basic("reviewer", "reviewer")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void the_app_port_does_not_serve_metrics_even_to_an_admin() {
         given().auth()
                 .preemptive()
