@@ -16,7 +16,7 @@ public interface MetricsConfig {
      * are read; a scrape only reads the last values, so scraping often costs nothing.
      */
     @WithDefault("30s")
-    @DurationMin(seconds = 1)
+    @DurationMin(inclusive = false)
     Duration refreshInterval();
 
     /** Workflows with a waiting gauge of their own, the most waiting first; the rest are summed as "other". */
