@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
 import org.jboss.logging.Logger;
@@ -132,10 +131,5 @@ class BacklogGauges {
             return 0;
         }
         return Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
-    }
-
-    /** For tests: the values the gauges show come from the last refresh. */
-    Map<String, Long> lastWaiting() {
-        return last == null ? Map.of() : last.backlog().waitingByWorkflow();
     }
 }
