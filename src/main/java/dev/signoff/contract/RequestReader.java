@@ -48,6 +48,7 @@ final class RequestReader {
                 "must be a Step Functions state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>)");
         Optional<String> stateName = f.text("stateName", false, Limits.MAX_STATE_NAME_CHARS, LINE);
         Optional<Instant> enteredAt = f.timestamp("enteredAt");
+        Optional<Long> redriveCount = f.integer("redriveCount", 0, Integer.MAX_VALUE);
         Optional<String> title = f.text("title", true, Limits.MAX_TITLE_CHARS, LINE);
         Optional<String> summary = f.text("summary", false, Limits.MAX_MARKDOWN_CHARS, TEXT);
         List<Artifact> artifacts = lists.artifacts(f.array("artifacts", false, Limits.MAX_ARTIFACTS));
@@ -85,6 +86,7 @@ final class RequestReader {
                 stateMachineArn,
                 stateName,
                 enteredAt,
+                redriveCount.map(Long::intValue),
                 title.orElseThrow(),
                 summary,
                 findings,

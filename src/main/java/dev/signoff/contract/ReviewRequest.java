@@ -18,6 +18,7 @@ public record ReviewRequest(
         Optional<String> stateMachineArn,
         Optional<String> stateName,
         Optional<Instant> enteredAt,
+        Optional<Integer> redriveCount,
         String title,
         Optional<String> summary,
         List<Finding> findings,

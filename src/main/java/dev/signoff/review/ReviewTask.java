@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -106,6 +107,17 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "search_text")
     String searchText;
 
+    // $$.Execution.RedriveCount when the request was sent, if the state machine passed it.
+    @Column(name = "redrive_count")
+    Integer redriveCount;
+
+    // Links between the reviews of one execution and state across a redrive; written only by TaskRedrives.
+    @Column(name = "supersedes")
+    UUID supersedes;
+
+    @Column(name = "superseded_by")
+    UUID supersededBy;
+
     @Version
     long version;
 
@@ -123,6 +135,7 @@ public class ReviewTask extends PanacheEntityBase {
         task.requestedBy = request.requestedBy().orElse(null);
         task.status = TaskStatus.PENDING;
         task.enteredAt = request.enteredAt().orElse(null);
+        task.redriveCount = request.redriveCount().orElse(null);
         task.receivedAt = receivedAt;
         task.dueAt = request.dueAt().orElse(null);
         task.timeoutAt = request.timeoutAt().orElse(null);
@@ -174,5 +187,13 @@ public class ReviewTask extends PanacheEntityBase {
 
     public Instant claimActiveAt() {
         return claimActiveAt;
+    }
+
+    public Optional<UUID> supersedes() {
+        return Optional.ofNullable(supersedes);
+    }
+
+    public Optional<UUID> supersededBy() {
+        return Optional.ofNullable(supersededBy);
     }
 }

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  *     │                   ├──deliveryFailed───► DELIVERY_FAILED
  *     │                   └──deliveryUnconfirmed──► DELIVERY_UNCONFIRMED (ambiguous, history cannot tell)
  *     ├──expire──► EXPIRED ──(its Signoff.Expired callback) deliveryFailed / callbackExpired
- *     └──cancel──► CANCELLED
+ *     └──cancel / supersede──► CANCELLED
  * </pre>
  */
 @ApplicationScoped
@@ -148,6 +148,15 @@ public class TaskLifecycle {
     /** PENDING -> CANCELLED: the execution ended before anyone decided. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean cancel(UUID taskId, String reason) {
+        return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED");
+    }
+
+    /**
+     * PENDING -> CANCELLED: a redrive of the execution sent a new request for the same state, so this review's token
+     * belongs to a run that ended (see {@link TaskRedrives}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean supersede(UUID taskId, String reason) {
         return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED");
     }
 

@@ -184,6 +184,7 @@ public class TaskPage {
                 error,
                 form,
                 panel != null ? panel : panels.show(summary, request, decision, canDecide, key),
-                activity);
+                activity,
+                new TaskPageView.RedriveLinks(task.supersedes(), task.supersededBy()));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -34,7 +35,11 @@ public record TaskPageView(
         Optional<String> error,
         Map<String, String> form,
         DecisionPanelView panel,
-        TaskActivity activity) {
+        TaskActivity activity,
+        RedriveLinks redrive) {
+
+    /** The reviews of the same execution and state before and after a redrive (review/TaskRedrives). */
+    public record RedriveLinks(Optional<UUID> supersedes, Optional<UUID> supersededBy) {}
 
     /** Who is on the task and what colleagues said, and whether this reviewer may join in. */
     public record TaskActivity(

@@ -103,6 +103,16 @@ class FieldRulesTest {
                         "heartbeat 100000000",
                         set("heartbeatSeconds", "100000000"),
                         "heartbeatSeconds: must be a whole number from 60 to 99,999,999"),
+                ok("redrive count 0, never redriven", set("redriveCount", "0")),
+                ok("redrive count 3", set("redriveCount", "3")),
+                bad(
+                        "negative redrive count",
+                        set("redriveCount", "-1"),
+                        "redriveCount: must be a whole number from 0 to 2,147,483,647"),
+                bad(
+                        "redrive count as text",
+                        set("redriveCount", "\"1\""),
+                        "redriveCount: must be a whole number from 0 to 2,147,483,647"),
                 ok("three decisions with a repeat", set("decisions", "[\"approve\",\"approve\",\"reject\"]")),
                 bad(
                         "four decisions",
