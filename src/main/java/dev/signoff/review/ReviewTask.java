@@ -1,6 +1,7 @@
 package dev.signoff.review;
 
 import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -87,7 +88,7 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "closed_at")
     Instant closedAt;
 
-    // The claim ("I'm on it") is written only by TaskClaims.
+    // The claim ("I'm on it") is written only by TaskClaims, and ended by an escalation (TaskExpiry).
     @Column(name = "claimed_by")
     String claimedBy;
 
@@ -118,11 +119,28 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "superseded_by")
     UUID supersededBy;
 
+    // What happens at expiresAt (ReviewRequest.ExpiryPolicy), fixed when the task is stored; see TaskExpiry.
+    @Column(name = "on_expiry")
+    @Enumerated(EnumType.STRING)
+    ExpiryPolicy onExpiry;
+
+    @Column(name = "escalated_at")
+    Instant escalatedAt;
+
+    // When the upkeep round next deals with the review window; null once it has (TaskExpiry).
+    @Column(name = "expiry_check_at")
+    Instant expiryCheckAt;
+
     @Version
     long version;
 
     static ReviewTask fromRequest(
-            ReviewRequest request, String requestJson, String tokenHash, String sealedToken, Instant receivedAt) {
+            ReviewRequest request,
+            String requestJson,
+            String tokenHash,
+            String sealedToken,
+            Instant receivedAt,
+            ExpiryPolicy defaultOnExpiry) {
         ReviewTask task = new ReviewTask();
         task.id = UUID.randomUUID();
         task.tokenHash = tokenHash;
@@ -140,6 +158,8 @@ public class ReviewTask extends PanacheEntityBase {
         task.dueAt = request.dueAt().orElse(null);
         task.timeoutAt = request.timeoutAt().orElse(null);
         task.expiresAt = request.expiresAt().orElse(null);
+        task.onExpiry = task.expiresAt == null ? null : request.onExpiry().orElse(defaultOnExpiry);
+        task.expiryCheckAt = task.expiresAt;
         task.heartbeatSeconds = request.heartbeatSeconds().orElse(null);
         // The first heartbeat goes out at once: Signoff cannot know how long the request waited on the queue.
         task.nextHeartbeatAt = task.heartbeatSeconds == null ? null : receivedAt;
@@ -187,6 +207,14 @@ public class ReviewTask extends PanacheEntityBase {
 
     public Instant claimActiveAt() {
         return claimActiveAt;
+    }
+
+    public Optional<ExpiryPolicy> onExpiry() {
+        return Optional.ofNullable(onExpiry);
+    }
+
+    public Optional<Instant> escalatedAt() {
+        return Optional.ofNullable(escalatedAt);
     }
 
     public Optional<UUID> supersedes() {

@@ -40,7 +40,8 @@ final class ReviewApiViews {
             boolean canDecide,
             DecisionView decision,
             UUID supersedes,
-            UUID supersededBy) {}
+            UUID supersededBy,
+            String onExpiry) {}
 
     record Finding(String title, String severity, String detail, List<String> artifactRefs) {}
 
@@ -85,6 +86,7 @@ final class ReviewApiViews {
                 view.canDecide(),
                 view.decision().orElse(null),
                 view.redrive().supersedes().orElse(null),
-                view.redrive().supersededBy().orElse(null));
+                view.redrive().supersededBy().orElse(null),
+                view.expiry().policy().map(p -> p.wireName()).orElse(null));
     }
 }
