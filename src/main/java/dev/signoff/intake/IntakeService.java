@@ -14,6 +14,7 @@ import dev.signoff.contract.TaskTokens;
 import dev.signoff.decision.Outbox;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.TaskLifecycle;
+import dev.signoff.review.TaskRedrives;
 import dev.signoff.security.SealedToken;
 import dev.signoff.security.TokenCipher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ class IntakeService {
     private final TokenCipher cipher;
     private final AuditLog audit;
     private final ExecutionEnds ends;
+    private final TaskRedrives redrives;
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<IntakeMetrics.Taken> taken;
@@ -59,6 +61,7 @@ class IntakeService {
             TokenCipher cipher,
             AuditLog audit,
             ExecutionEnds ends,
+            TaskRedrives redrives,
             ObjectMapper json,
             Clock clock,
             Event<IntakeMetrics.Taken> taken) {
@@ -70,6 +73,7 @@ class IntakeService {
         this.cipher = cipher;
         this.audit = audit;
         this.ends = ends;
+        this.redrives = redrives;
         this.json = json;
         this.clock = clock;
         this.taken = taken;
@@ -112,8 +116,11 @@ class IntakeService {
         }
         UUID taskId = lifecycle.open(redactedRequest.request(), stored, hash, cipher.sealToken(token, hash));
         LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
+        Optional<EndedExecution> ended = ends.find(valid.request().executionArn());
+        redrives.supersedeEarlier(taskId, ended.map(e -> e.stopDate))
+                .ifPresent(old -> LOG.infof("Task %s supersedes task %s (a redrive)", taskId, old));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
-        ends.find(valid.request().executionArn()).ifPresent(ends::cancelOpenReviews);
+        ended.ifPresent(ends::cancelOpenReviews);
         return counted(IntakeMetrics.Result.STORED, Disposition.DELETE);
     }
 
