@@ -2,7 +2,6 @@ package dev.signoff.web;
 
 import dev.signoff.admin.AnalyticsReport;
 import dev.signoff.admin.AnalyticsWindow;
-import dev.signoff.admin.Share;
 import dev.signoff.admin.TimeToDecision;
 import dev.signoff.admin.WorkflowFigures;
 import io.quarkus.qute.RawString;
@@ -51,14 +50,6 @@ public record AnalyticsView(AnalyticsReport report) {
 
     public String range() {
         return "From " + Formats.time(report.from()) + " to " + Formats.time(report.to());
-    }
-
-    /** "40% (4 of 10)"; a dash when there is nothing to take a share of. */
-    public String share(Share share) {
-        if (share.none()) {
-            return "—";
-        }
-        return String.format(Locale.ROOT, "%.0f%% (%,d of %,d)", share.ratio() * 100, share.part(), share.whole());
     }
 
     /** To the second under an hour ("10 min 30 s"), else the two largest units; a dash when nothing was decided. */

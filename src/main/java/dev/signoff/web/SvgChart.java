@@ -7,7 +7,8 @@ import java.util.Locale;
  * Charts as inline SVG, drawn on the server: no script and no chart library. Each chart is an image named by its
  * {@code <title>} and described by its {@code <desc>}; the page shows the same numbers in a table beside it, since a
  * screen reader reads the image as its title alone. Colours come from CSS classes ({@code .series-0} ...) in
- * signoff.css, so the charts follow the light and dark themes and the page's CSP (no inline style). Every label is
+ * signoff.css ({@code .on-series-0} ... for text on them), so the charts follow the light and dark themes and the
+ * page's CSP (no inline style). Every label is
  * escaped: workflow names come from requests.
  */
 final class SvgChart {
@@ -39,7 +40,8 @@ final class SvgChart {
         int plotHeight = height - TOP - BOTTOM;
         double group = (double) (WIDTH - LEFT - RIGHT) / labels.size();
         double bar = Math.max(1, group * 0.8 / series.size());
-        for (long tick : top >= 2 ? List.of(0L, top / 2, top) : List.of(0L, top)) {
+        // A middle gridline only where it falls on a whole number.
+        for (long tick : top % 2 == 0 ? List.of(0L, top / 2, top) : List.of(0L, top)) {
             double y = TOP + plotHeight - (double) tick * plotHeight / top;
             svg.append(line(LEFT, y, WIDTH - RIGHT, y, "grid"))
                     .append(text(LEFT - 6, y + 4, "end", "axis", String.format(Locale.ROOT, "%,d", tick)));
@@ -95,6 +97,10 @@ final class SvgChart {
                         rowHeight - 8,
                         "series-" + s,
                         rows.get(r) + ", " + series.get(s).name() + ": " + value + " of " + total));
+                if (w >= 40) {
+                    String percent = Math.round(100.0 * value / total) + "%";
+                    svg.append(text(x + w / 2, y + 19, "middle", "on-series-" + s, percent));
+                }
                 x += w;
             }
         }
@@ -104,16 +110,14 @@ final class SvgChart {
         return legend(svg, series).append("</svg>").toString();
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code max}: round gridlines. */
+    /** The first round number at least {@code max} (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten). */
     static long roundUp(long max) {
-        long power = 1;
-        while (true) {
-            for (long step : new long[] {1, 2, 5}) {
-                if (step * power >= max) {
-                    return step * power;
+        for (long power = 1; ; power *= 10) {
+            for (long tenths : new long[] {10, 12, 15, 20, 25, 30, 40, 50, 60, 80}) {
+                if (tenths * power % 10 == 0 && tenths * power / 10 >= max) {
+                    return tenths * power / 10;
                 }
             }
-            power *= 10;
         }
     }
 

@@ -89,7 +89,7 @@ class AnalyticsBrowserTest extends BrowserJourney {
         assertThat(browser.findAll(By.cssSelector("#figures tbody tr"))).hasSize(1);
         // Seven decisions of 50, 90, ... 290 minutes; three of the ten closed reviews expired.
         assertThat(browser.find(By.cssSelector("#figures tbody tr")).getText())
-                .contains(compliance, "2 h 50 min", "30% (3 of 10)");
+                .contains(compliance, "2 h 50 min", "30%\n3 of 10");
         browser.find(By.linkText("Last 30 days")).click();
         browser.await("the 30-day window", d -> d.getCurrentUrl().contains("window=30d"));
         assertThat(browser.driver().getCurrentUrl()).contains("workflow=" + compliance);

@@ -29,9 +29,11 @@ class SvgChartTest {
         // 10 rounds up to the gridline 10: the tallest bar fills the plot, the one of 5 half of it, 0 draws nothing.
         assertThat(heights).containsExactly(plot / 2.0, (double) plot, 0.0);
         assertThat(texts(svg)).contains("Dec 1", "Dec 3", "0", "5", "10");
-        assertThat(SvgChart.roundUp(7)).isEqualTo(10);
-        assertThat(SvgChart.roundUp(11)).isEqualTo(20);
-        assertThat(SvgChart.roundUp(230)).isEqualTo(500);
+        assertThat(SvgChart.roundUp(1)).isEqualTo(1);
+        assertThat(SvgChart.roundUp(7)).isEqualTo(8);
+        assertThat(SvgChart.roundUp(11)).isEqualTo(12);
+        assertThat(SvgChart.roundUp(230)).isEqualTo(250);
+        assertThat(SvgChart.roundUp(9_001)).isEqualTo(10_000);
     }
 
     @Test
@@ -77,7 +79,7 @@ class SvgChartTest {
         double width = SvgChart.WIDTH - 12 - 180;
         assertThat(widths(svg, "series-0").get(0)).isCloseTo(width * 3 / 4, org.assertj.core.data.Offset.offset(0.1));
         assertThat(widths(svg, "series-1").get(0)).isCloseTo(width / 4, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(texts(svg)).contains("invoices", "research", "no decisions");
+        assertThat(texts(svg)).contains("invoices", "research", "no decisions", "75%", "25%");
     }
 
     @Test
