@@ -8,7 +8,6 @@ import io.quarkus.qute.RawString;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -159,10 +158,5 @@ public record AnalyticsView(AnalyticsReport report) {
 
     private String who() {
         return report.workflow() == null ? "all workflows" : report.workflow();
-    }
-
-    /** When the window was read, for "as of". */
-    public Instant asOf() {
-        return report.to();
     }
 }
