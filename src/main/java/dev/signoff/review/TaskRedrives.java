@@ -72,8 +72,7 @@ public class TaskRedrives {
         String holder = old.claimedBy == null ? "" : " (claimed by " + name(old) + ")";
         audit.record(AuditLog.SYSTEM, fresh.id, "SUPERSEDES", "the redriven execution's new review of task " + old.id);
         audit.record(AuditLog.SYSTEM, old.id, "SUPERSEDED", "by task " + fresh.id + holder);
-        lifecycle.supersede(
-                old.id, "A redrive of the execution asked again: review " + fresh.id + " replaces this one");
+        lifecycle.supersede(old.id, "The execution was redriven and asked again; a new review replaces this one.");
         return true;
     }
 
