@@ -16,17 +16,37 @@ public class AdminActions {
 
     static final int MAX_NOTE_CHARS = 2000;
 
-    /** Refused: not an admin, a missing note, or an action that no longer applies. The message says which. */
+    /**
+     * Refused: not an admin (403), an action that no longer applies (409), or input that cannot be accepted (422, the
+     * task actions and re-process). The message says which.
+     */
     public static class Refused extends RuntimeException {
-        private final boolean forbidden;
+        private final int status;
 
         Refused(String message, boolean forbidden) {
+            this(message, forbidden ? 403 : 409);
+        }
+
+        private Refused(String message, int status) {
             super(message);
-            this.forbidden = forbidden;
+            this.status = status;
+        }
+
+        static Refused invalid(String message) {
+            return new Refused(message, 422);
+        }
+
+        static Refused conflict(String message) {
+            return new Refused(message, 409);
         }
 
         public boolean forbidden() {
-            return forbidden;
+            return status == 403;
+        }
+
+        /** The HTTP status that says it: 403, 409 or 422. */
+        public int status() {
+            return status;
         }
     }
 

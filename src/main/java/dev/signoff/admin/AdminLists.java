@@ -24,7 +24,7 @@ public class AdminLists {
     static final String STALLED_ORDER = " and (received_at, id) > (?1, ?2) order by received_at, id limit ?3";
 
     static final String FAILURES = "select o.id, o.task_id, t.title, o.kind, o.decision_id, o.quarantine_id, o.status,"
-            + " o.last_error, o.attempts, o.created_at from outbox o left join review_task t on t.id = o.task_id"
+            + " o.last_error, o.attempts, o.created_at, o.error_code from outbox o left join review_task t on t.id = o.task_id"
             + " where o.status in ('FAILED', 'UNCONFIRMED') and o.handled_at is null"
             + " order by o.created_at desc, o.id desc limit ?1";
 
@@ -111,7 +111,7 @@ public class AdminLists {
                     id,
                     Rows.uuid(r[1]),
                     Rows.text(r[2]),
-                    callback(Rows.text(r[3]), r[4] != null, r[5] != null),
+                    callback(Rows.text(r[3]), r[4] != null, r[5] != null, Rows.text(r[10])),
                     status,
                     Rows.text(r[7]),
                     ((Number) r[8]).intValue(),
@@ -142,12 +142,13 @@ public class AdminLists {
         return capped(rows);
     }
 
-    private static String callback(String kind, boolean decision, boolean quarantine) {
+    private static String callback(String kind, boolean decision, boolean quarantine, String error) {
         if (quarantine) {
             return "Signoff.InvalidRequest for a quarantined request";
         }
         if (!decision) {
-            return "Signoff.Expired";
+            // Signoff.Expired, or Signoff.Cancelled from an admin's cancel
+            return error;
         }
         return "SUCCESS".equals(kind) ? "decision (success)" : "decision (failure)";
     }

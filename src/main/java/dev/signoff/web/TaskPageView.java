@@ -7,6 +7,7 @@ import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Finding;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewRequest.Severity;
+import dev.signoff.decision.ClosingCallback;
 import dev.signoff.decision.DecisionView;
 import dev.signoff.review.Claim;
 import dev.signoff.review.TaskComment;
@@ -21,7 +22,9 @@ import java.util.stream.IntStream;
 
 /**
  * Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing;
- * {@code panel} is the proposed output and decision panel; {@code activity} who is on it and what colleagues said.
+ * {@code panel} is the proposed output and decision panel; {@code activity} who is on it and what colleagues said;
+ * {@code closingCallback} how the workflow of a task closed without a decision was told; {@code admin} the Admin
+ * section, for admins only.
  */
 public record TaskPageView(
         TaskSummary task,
@@ -34,7 +37,9 @@ public record TaskPageView(
         Optional<String> error,
         Map<String, String> form,
         DecisionPanelView panel,
-        TaskActivity activity) {
+        TaskActivity activity,
+        Optional<ClosingCallback> closingCallback,
+        Optional<TaskAdminView> admin) {
 
     /** Who is on the task and what colleagues said, and whether this reviewer may join in. */
     public record TaskActivity(
