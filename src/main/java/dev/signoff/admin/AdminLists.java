@@ -2,6 +2,7 @@ package dev.signoff.admin;
 
 import dev.signoff.decision.DeliveryFailures;
 import dev.signoff.intake.QuarantineRecords;
+import dev.signoff.intake.Reprocessing;
 import dev.signoff.review.ReviewConfig;
 import dev.signoff.review.TaskSummary;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -36,12 +37,19 @@ public class AdminLists {
     private final AdminConfig config;
     private final ReviewConfig review;
     private final DeliveryFailures failures;
+    private final Reprocessing reprocessing;
     private final Clock clock;
 
-    AdminLists(AdminConfig config, ReviewConfig review, DeliveryFailures failures, Clock clock) {
+    AdminLists(
+            AdminConfig config,
+            ReviewConfig review,
+            DeliveryFailures failures,
+            Reprocessing reprocessing,
+            Clock clock) {
         this.config = config;
         this.review = review;
         this.failures = failures;
+        this.reprocessing = reprocessing;
         this.clock = clock;
     }
 
@@ -137,7 +145,8 @@ public class AdminLists {
                     QuarantineRecords.shownBody(Rows.text(r[4])),
                     Rows.text(r[5]),
                     action,
-                    "FAILED_EXECUTION".equals(action)));
+                    "FAILED_EXECUTION".equals(action),
+                    reprocessing.whyNot(Rows.uuid(r[0]))));
         }
         return capped(rows);
     }

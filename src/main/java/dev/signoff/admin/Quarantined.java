@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param body the body as stored, its task token already replaced (or a note when it is stored encrypted)
  * @param failedExecution whether Signoff failed the execution with Signoff.InvalidRequest for it
+ * @param reprocessBlocker why "Re-process" is not offered; null when it is
  */
 public record Quarantined(
         UUID id,
@@ -17,7 +18,12 @@ public record Quarantined(
         String body,
         String executionArn,
         String action,
-        boolean failedExecution) {
+        boolean failedExecution,
+        String reprocessBlocker) {
+
+    public boolean reprocessable() {
+        return reprocessBlocker == null;
+    }
 
     /** What intake did with it, in words. */
     public String actionLabel() {

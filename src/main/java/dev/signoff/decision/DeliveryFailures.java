@@ -94,6 +94,22 @@ public class DeliveryFailures {
         queued.fire(new Outbox.Queued(outboxId));
     }
 
+    /**
+     * Takes every failed, unhandled callback for this token off the dashboard with the note, and out of reach of Retry
+     * now: a quarantined request re-processed into a task, which is what answers the execution from now on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int settleForToken(String tokenHash, String actor, String actorName, String note) {
+        return Panache.getEntityManager()
+                .createNativeQuery("update outbox set handled_at = ?1, handled_by = ?2, handled_note = ?3"
+                        + " where token_hash = ?4 and status = 'FAILED' and handled_at is null")
+                .setParameter(1, clock.instant())
+                .setParameter(2, actor)
+                .setParameter(3, note)
+                .setParameter(4, tokenHash)
+                .executeUpdate();
+    }
+
     /** The status a task has while this callback is on its way (before it failed). */
     private static TaskStatus awaiting(OutboxEntry entry) {
         if (entry.decisionId != null) {

@@ -42,6 +42,7 @@ public record TaskAdminView(String groups, String users, String expiresAt, Strin
             case "reassigned" -> "Reassigned. The inbox follows at once; the reason is in the history.";
             case "expiry" -> "The review's closing time is changed; old and new are in the history.";
             case "cancelled" -> "Cancelled. Signoff.Cancelled is on its way to the workflow (see Delivery above).";
+            case "reprocessed" -> "Re-processed from the quarantine: this is the task it became.";
             default -> null;
         };
     }
