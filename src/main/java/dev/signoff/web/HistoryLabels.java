@@ -17,7 +17,7 @@ public final class HistoryLabels {
             Map.entry("RELEASED", "Released the claim"),
             Map.entry("COMMENTED", "Commented"),
             Map.entry("DECIDED", "Decided"),
-            Map.entry("CALLBACK_DELIVERED", "Decision delivered to the workflow"),
+            Map.entry("CALLBACK_DELIVERED", "Delivered to the workflow"),
             Map.entry("CALLBACK_EXPIRED", "Workflow had stopped waiting"),
             Map.entry("CALLBACK_FAILED", "Delivery to the workflow failed"),
             Map.entry("CALLBACK_UNCONFIRMED", "Delivery unconfirmed"),
@@ -25,7 +25,10 @@ public final class HistoryLabels {
             Map.entry("TASK_CANCELLED", "Cancelled"),
             Map.entry("CALLBACK_RETRY", "Delivery attempt failed; retrying"),
             Map.entry("CALLBACK_RETRIED", "An admin sent the failed delivery again"),
-            Map.entry("CALLBACK_HANDLED", "An admin marked the failed delivery handled"));
+            Map.entry("CALLBACK_HANDLED", "An admin marked the failed delivery handled"),
+            Map.entry("REASSIGNED", "An admin reassigned the review"),
+            Map.entry("EXPIRY_CHANGED", "An admin changed when the review closes"),
+            Map.entry("QUARANTINE_REPROCESSED", "An admin re-processed the quarantined request into this review"));
 
     private HistoryLabels() {}
 
