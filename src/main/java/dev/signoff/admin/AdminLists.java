@@ -29,8 +29,12 @@ public class AdminLists {
             + " where o.status in ('FAILED', 'UNCONFIRMED') and o.handled_at is null"
             + " order by o.created_at desc, o.id desc limit ?1";
 
-    static final String QUARANTINE = "select id, received_at, receive_count, reason, body, execution_arn, action"
-            + " from quarantine where handled_at is null order by received_at desc, id desc limit ?1";
+    // failed: its Signoff.InvalidRequest was delivered (ix_outbox_token); one that failed to deliver left the
+    // execution waiting, which is when Re-process is offered.
+    static final String QUARANTINE = "select q.id, q.received_at, q.receive_count, q.reason, q.body, q.execution_arn,"
+            + " q.action, exists (select 1 from outbox o where o.token_hash = q.token_hash and o.task_id is null"
+            + " and o.status = 'DELIVERED') as failed from quarantine q where q.handled_at is null"
+            + " order by q.received_at desc, q.id desc limit ?1";
 
     private static final Instant BEFORE_ALL = Instant.parse("1970-01-01T00:00:00Z");
 
@@ -145,7 +149,7 @@ public class AdminLists {
                     QuarantineRecords.shownBody(Rows.text(r[4])),
                     Rows.text(r[5]),
                     action,
-                    "FAILED_EXECUTION".equals(action),
+                    Boolean.TRUE.equals(r[7]),
                     reprocessing.whyNot(Rows.uuid(r[0]))));
         }
         return capped(rows);

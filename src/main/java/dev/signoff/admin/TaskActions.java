@@ -103,8 +103,9 @@ public class TaskActions {
                 continue;
             }
             if (name.length() > MAX_NAME_CHARS || name.chars().anyMatch(Character::isISOControl)) {
-                throw AdminActions.Refused.invalid("A " + kind + " name is one line of at most " + MAX_NAME_CHARS
-                        + " characters: " + name.substring(0, Math.min(name.length(), 40)) + "…");
+                String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+                throw AdminActions.Refused.invalid(
+                        "A " + kind + " name is one line of at most " + MAX_NAME_CHARS + " characters: " + shown);
             }
             names.add(name);
         }
