@@ -1,6 +1,7 @@
 package dev.signoff.review;
 
 import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -76,8 +77,9 @@ public class TaskAdministration {
     }
 
     /**
-     * Moves the review window's end. The caller has checked it lies ahead; this refuses one after the task's
-     * timeoutAt, since Step Functions stops waiting then whatever Signoff does.
+     * Moves the review window's end; at it the task's expiry policy applies as it would have (review/TaskExpiry). The
+     * caller has checked it lies ahead; this refuses one after the task's timeoutAt, since Step Functions stops
+     * waiting then whatever Signoff does.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changeExpiry(UUID taskId, Instant expiresAt, String actor, String actorName, String reason) {
@@ -89,12 +91,16 @@ public class TaskAdministration {
                             + " then (its TimeoutSeconds), whatever Signoff does.");
         }
         Instant before = task.expiresAt;
+        // The upkeep round looks again at the new end (expiryCheckAt, TaskExpiry), even for a "notify" review whose
+        // window had passed; a review that had no window is failed at its new one.
         int updated = ReviewTask.update(
-                "expiresAt = ?1, version = version + 1 where id = ?2 and status = ?3 and version = ?4",
+                "expiresAt = ?1, expiryCheckAt = ?1, onExpiry = coalesce(onExpiry, ?5), version = version + 1"
+                        + " where id = ?2 and status = ?3 and version = ?4",
                 expiresAt,
                 taskId,
                 TaskStatus.PENDING,
-                task.version);
+                task.version,
+                ExpiryPolicy.FAIL);
         if (updated == 0) {
             throw changed(taskId);
         }

@@ -28,7 +28,11 @@ public final class HistoryLabels {
             Map.entry("CALLBACK_HANDLED", "An admin marked the failed delivery handled"),
             Map.entry("REASSIGNED", "An admin reassigned the review"),
             Map.entry("EXPIRY_CHANGED", "An admin changed when the review closes"),
-            Map.entry("QUARANTINE_REPROCESSED", "An admin re-processed the quarantined request into this review"));
+            Map.entry("QUARANTINE_REPROCESSED", "An admin re-processed the quarantined request into this review"),
+            Map.entry("SUPERSEDED", "Replaced by a redriven execution's review"),
+            Map.entry("SUPERSEDES", "Replaces the review from before a redrive"),
+            Map.entry("ESCALATED", "Escalated"),
+            Map.entry("WINDOW_PASSED", "Review window passed; still waiting"));
 
     private HistoryLabels() {}
 

@@ -202,6 +202,11 @@ public class TaskPage {
                 form,
                 panel != null ? panel : panels.show(summary, request, decision, canDecide, key),
                 activity,
+                new TaskPageView.RedriveLinks(task.supersedes(), task.supersededBy()),
+                new TaskPageView.ExpiryView(
+                        task.onExpiry(),
+                        task.escalatedAt().isPresent(),
+                        task.expiresAt != null && !clock.instant().isBefore(task.expiresAt)),
                 decision.isPresent() ? Optional.empty() : decisions.closingCallbackFor(task),
                 admin);
     }
