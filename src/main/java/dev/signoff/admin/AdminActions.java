@@ -3,6 +3,7 @@ package dev.signoff.admin;
 import dev.signoff.decision.DeliveryFailures;
 import dev.signoff.intake.DeadLetters;
 import dev.signoff.intake.QuarantineRecords;
+import dev.signoff.intake.Reprocessing;
 import dev.signoff.security.Reviewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -16,28 +17,54 @@ public class AdminActions {
 
     static final int MAX_NOTE_CHARS = 2000;
 
-    /** Refused: not an admin, a missing note, or an action that no longer applies. The message says which. */
+    /**
+     * Refused: not an admin (403), an action that no longer applies (409), or input that cannot be accepted (422, the
+     * task actions and re-process). The message says which.
+     */
     public static class Refused extends RuntimeException {
-        private final boolean forbidden;
+        private final int status;
 
         Refused(String message, boolean forbidden) {
+            this(message, forbidden ? 403 : 409);
+        }
+
+        private Refused(String message, int status) {
             super(message);
-            this.forbidden = forbidden;
+            this.status = status;
+        }
+
+        static Refused invalid(String message) {
+            return new Refused(message, 422);
+        }
+
+        static Refused conflict(String message) {
+            return new Refused(message, 409);
         }
 
         public boolean forbidden() {
-            return forbidden;
+            return status == 403;
+        }
+
+        /** The HTTP status that says it: 403, 409 or 422. */
+        public int status() {
+            return status;
         }
     }
 
     private final DeliveryFailures failures;
     private final QuarantineRecords quarantine;
     private final DeadLetters deadLetters;
+    private final Reprocessing reprocessing;
 
-    AdminActions(DeliveryFailures failures, QuarantineRecords quarantine, DeadLetters deadLetters) {
+    AdminActions(
+            DeliveryFailures failures,
+            QuarantineRecords quarantine,
+            DeadLetters deadLetters,
+            Reprocessing reprocessing) {
         this.failures = failures;
         this.quarantine = quarantine;
         this.deadLetters = deadLetters;
+        this.reprocessing = reprocessing;
     }
 
     /** Sends a failed callback again through the outbox; refused when the execution may no longer wait for it. */
@@ -62,6 +89,20 @@ public class AdminActions {
         requireAdmin(admin);
         if (!quarantine.dismiss(quarantineId, admin.id(), admin.displayName(), required(note))) {
             throw new Refused("This quarantined request was already dismissed.", false);
+        }
+    }
+
+    /**
+     * Runs a quarantined request through intake again. Valid now: one task (a second press, or a second admin, is
+     * refused with 409). Still invalid: it stays on the list with the reasons intake gives now.
+     */
+    public Reprocessing.Outcome reprocess(Reviewer admin, UUID quarantineId, String note) {
+        requireAdmin(admin);
+        String reason = note == null || note.isBlank() ? "Re-processed from the admin dashboard" : checked(note);
+        try {
+            return reprocessing.reprocess(quarantineId, admin.id(), admin.displayName(), reason);
+        } catch (Reprocessing.NotReprocessable e) {
+            throw new Refused(e.getMessage(), false);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.signoff.admin;
 
 import dev.signoff.decision.DeliveryFailures;
 import dev.signoff.intake.QuarantineRecords;
+import dev.signoff.intake.Reprocessing;
 import dev.signoff.review.ReviewConfig;
 import dev.signoff.review.TaskSummary;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -24,24 +25,35 @@ public class AdminLists {
     static final String STALLED_ORDER = " and (received_at, id) > (?1, ?2) order by received_at, id limit ?3";
 
     static final String FAILURES = "select o.id, o.task_id, t.title, o.kind, o.decision_id, o.quarantine_id, o.status,"
-            + " o.last_error, o.attempts, o.created_at from outbox o left join review_task t on t.id = o.task_id"
+            + " o.last_error, o.attempts, o.created_at, o.error_code from outbox o left join review_task t on t.id = o.task_id"
             + " where o.status in ('FAILED', 'UNCONFIRMED') and o.handled_at is null"
             + " order by o.created_at desc, o.id desc limit ?1";
 
-    static final String QUARANTINE = "select id, received_at, receive_count, reason, body, execution_arn, action"
-            + " from quarantine where handled_at is null order by received_at desc, id desc limit ?1";
+    // failed: its Signoff.InvalidRequest was delivered (ix_outbox_token); one that failed to deliver left the
+    // execution waiting, which is when Re-process is offered.
+    static final String QUARANTINE = "select q.id, q.received_at, q.receive_count, q.reason, q.body, q.execution_arn,"
+            + " q.action, exists (select 1 from outbox o where o.token_hash = q.token_hash and o.task_id is null"
+            + " and o.status = 'DELIVERED') as failed from quarantine q where q.handled_at is null"
+            + " order by q.received_at desc, q.id desc limit ?1";
 
     private static final Instant BEFORE_ALL = Instant.parse("1970-01-01T00:00:00Z");
 
     private final AdminConfig config;
     private final ReviewConfig review;
     private final DeliveryFailures failures;
+    private final Reprocessing reprocessing;
     private final Clock clock;
 
-    AdminLists(AdminConfig config, ReviewConfig review, DeliveryFailures failures, Clock clock) {
+    AdminLists(
+            AdminConfig config,
+            ReviewConfig review,
+            DeliveryFailures failures,
+            Reprocessing reprocessing,
+            Clock clock) {
         this.config = config;
         this.review = review;
         this.failures = failures;
+        this.reprocessing = reprocessing;
         this.clock = clock;
     }
 
@@ -111,7 +123,7 @@ public class AdminLists {
                     id,
                     Rows.uuid(r[1]),
                     Rows.text(r[2]),
-                    callback(Rows.text(r[3]), r[4] != null, r[5] != null),
+                    callback(Rows.text(r[3]), r[4] != null, r[5] != null, Rows.text(r[10])),
                     status,
                     Rows.text(r[7]),
                     ((Number) r[8]).intValue(),
@@ -137,17 +149,19 @@ public class AdminLists {
                     QuarantineRecords.shownBody(Rows.text(r[4])),
                     Rows.text(r[5]),
                     action,
-                    "FAILED_EXECUTION".equals(action)));
+                    Boolean.TRUE.equals(r[7]),
+                    reprocessing.whyNot(Rows.uuid(r[0]))));
         }
         return capped(rows);
     }
 
-    private static String callback(String kind, boolean decision, boolean quarantine) {
+    private static String callback(String kind, boolean decision, boolean quarantine, String error) {
         if (quarantine) {
             return "Signoff.InvalidRequest for a quarantined request";
         }
         if (!decision) {
-            return "Signoff.Expired";
+            // Signoff.Expired, or Signoff.Cancelled from an admin's cancel
+            return error;
         }
         return "SUCCESS".equals(kind) ? "decision (success)" : "decision (failure)";
     }

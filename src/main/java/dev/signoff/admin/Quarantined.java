@@ -7,7 +7,8 @@ import java.util.UUID;
  * A request intake could not accept and no admin has dismissed yet.
  *
  * @param body the body as stored, its task token already replaced (or a note when it is stored encrypted)
- * @param failedExecution whether Signoff failed the execution with Signoff.InvalidRequest for it
+ * @param failedExecution whether Signoff's Signoff.InvalidRequest for it reached the execution (delivered)
+ * @param reprocessBlocker why "Re-process" is not offered; null when it is
  */
 public record Quarantined(
         UUID id,
@@ -17,7 +18,12 @@ public record Quarantined(
         String body,
         String executionArn,
         String action,
-        boolean failedExecution) {
+        boolean failedExecution,
+        String reprocessBlocker) {
+
+    public boolean reprocessable() {
+        return reprocessBlocker == null;
+    }
 
     /** What intake did with it, in words. */
     public String actionLabel() {

@@ -24,6 +24,7 @@ public class CallbackPayload {
     public static final String CHANGES_REQUESTED = "Signoff.ChangesRequested";
     public static final String INVALID_REQUEST = "Signoff.InvalidRequest";
     public static final String EXPIRED = "Signoff.Expired";
+    public static final String CANCELLED = "Signoff.Cancelled";
 
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -133,6 +134,35 @@ public class CallbackPayload {
         cause.put("expiredAt", TIMESTAMP.format(expiredAt));
         cause.put("taskId", taskId);
         return Callback.failure(EXPIRED, ContractJson.write(cause));
+    }
+
+    /**
+     * The failure Signoff sends when an admin cancels a waiting review. Shaped like {@link #expired}: the same {@code
+     * decision} key, and {@code cancelledBy} shaped like a decision's {@code reviewer}. The reason is the admin's,
+     * shortened from the end when it would push the cause past Step Functions' limit.
+     */
+    public Callback cancelled(
+            String taskId, String reason, ReviewerDecision.Reviewer cancelledBy, Instant cancelledAt) {
+        String shown = reason;
+        while (true) {
+            ObjectNode cause = ContractJson.object();
+            cause.put("decision", "cancelled");
+            cause.put("reason", shown);
+            ObjectNode by = cause.putObject("cancelledBy");
+            by.put("id", cancelledBy.id());
+            by.put("name", cancelledBy.name());
+            by.put("email", cancelledBy.email());
+            by.put("issuer", cancelledBy.issuer());
+            by.put("subject", cancelledBy.subject());
+            cause.put("cancelledAt", TIMESTAMP.format(cancelledAt));
+            cause.put("taskId", taskId);
+            String json = ContractJson.write(cause);
+            int over = json.length() + Limits.DELIVERY_ID_CHARS - Limits.MAX_CAUSE_CHARS;
+            if (over <= 0 || shown.length() <= 1) {
+                return Callback.failure(CANCELLED, json);
+            }
+            shown = shown.substring(0, Math.max(0, shown.length() - over - 1)) + "…";
+        }
     }
 
     /**

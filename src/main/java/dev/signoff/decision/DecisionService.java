@@ -128,12 +128,7 @@ public class DecisionService {
                 edited,
                 blankToNull(command.comment()),
                 blankToNull(command.reasonCode()),
-                new ReviewerDecision.Reviewer(
-                        reviewer.userId(),
-                        displayName(reviewer.displayName()),
-                        email(reviewer.email()),
-                        reviewer.issuer(),
-                        reviewer.subject()),
+                callbackReviewer(reviewer),
                 now,
                 task.id.toString(),
                 decisionId.toString());
@@ -182,6 +177,15 @@ public class DecisionService {
     @Transactional
     public Optional<DecisionView> decisionFor(UUID taskId) {
         return Decision.forTask(taskId).map(DecisionView::of);
+    }
+
+    /** For a task closed without a decision: the callback that told its workflow, and where it stands. */
+    @Transactional
+    public Optional<ClosingCallback> closingCallbackFor(ReviewTask task) {
+        if (task.status() == TaskStatus.PENDING) {
+            return Optional.empty();
+        }
+        return ClosingCallback.of(task.id, task.tokenHash);
     }
 
     @Transactional
@@ -342,6 +346,16 @@ public class DecisionService {
     }
 
     /** Display only: a provider's overlong name is shortened, an overlong e-mail address dropped, never a 500. */
+    /** The person as a callback names them (a decision's {@code reviewer}, a cancel's {@code cancelledBy}). */
+    static ReviewerDecision.Reviewer callbackReviewer(Reviewer reviewer) {
+        return new ReviewerDecision.Reviewer(
+                reviewer.userId(),
+                displayName(reviewer.displayName()),
+                email(reviewer.email()),
+                reviewer.issuer(),
+                reviewer.subject());
+    }
+
     private static String displayName(String name) {
         return name == null || name.length() <= Decision.MAX_REVIEWER_NAME
                 ? name

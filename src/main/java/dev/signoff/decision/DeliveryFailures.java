@@ -1,7 +1,9 @@
 package dev.signoff.decision;
 
 import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.CallbackPayload;
 import dev.signoff.review.TaskLifecycle;
+import dev.signoff.review.TaskStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -86,10 +88,34 @@ public class DeliveryFailures {
         if (entry.taskId == null) {
             // A Signoff.InvalidRequest callback for a quarantined request: no task to reopen.
             audit.record(actor, actorName, null, "CALLBACK_RETRIED", reason);
-        } else if (!lifecycle.redeliver(entry.taskId, entry.decisionId != null, actor, actorName, reason)) {
+        } else if (!lifecycle.redeliver(entry.taskId, awaiting(entry), actor, actorName, reason)) {
             throw new NotRetryable("Not sent again: the task is no longer waiting for its delivery.");
         }
         queued.fire(new Outbox.Queued(outboxId));
+    }
+
+    /**
+     * Takes every failed, unhandled callback for this token off the dashboard with the note, and out of reach of Retry
+     * now: a quarantined request re-processed into a task, which is what answers the execution from now on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int settleForToken(String tokenHash, String actor, String actorName, String note) {
+        return Panache.getEntityManager()
+                .createNativeQuery("update outbox set handled_at = ?1, handled_by = ?2, handled_note = ?3"
+                        + " where token_hash = ?4 and status = 'FAILED' and handled_at is null")
+                .setParameter(1, clock.instant())
+                .setParameter(2, actor)
+                .setParameter(3, note)
+                .setParameter(4, tokenHash)
+                .executeUpdate();
+    }
+
+    /** The status a task has while this callback is on its way (before it failed). */
+    private static TaskStatus awaiting(OutboxEntry entry) {
+        if (entry.decisionId != null) {
+            return TaskStatus.DECIDED;
+        }
+        return CallbackPayload.CANCELLED.equals(entry.errorCode) ? TaskStatus.CANCELLED : TaskStatus.EXPIRED;
     }
 
     /** Takes a failed or unconfirmed callback off the dashboard with the admin's note; the row itself stays. */

@@ -127,7 +127,8 @@ class DeliveryStore {
     }
 
     private static Claimed claimed(OutboxEntry entry, UUID claimToken) {
-        // Signoff.Expired for a task nobody decided: the only callback with a task but no decision.
+        // Signoff.Expired or Signoff.Cancelled for a task nobody decided: the only callbacks with a task but no
+        // decision.
         boolean expiry = entry.taskId != null && entry.decisionId == null && entry.quarantineId == null;
         return new Claimed(
                 entry.id,
@@ -167,9 +168,10 @@ class DeliveryStore {
         }
         metrics.delivered(claimed.queuedAt());
         if (claimed.expiry()) {
-            // The task was closed as EXPIRED when the callback was queued; only the delivery is news.
+            // The task was closed (EXPIRED, or CANCELLED by an admin) when the callback was queued; only the delivery
+            // is news.
             audit.record(
-                    AuditLog.SYSTEM, claimed.taskId(), "CALLBACK_DELIVERED", note == null ? "Signoff.Expired" : note);
+                    AuditLog.SYSTEM, claimed.taskId(), "CALLBACK_DELIVERED", note == null ? claimed.error() : note);
             return;
         }
         if (claimed.taskId() != null) {

@@ -103,25 +103,40 @@ class IntakeService {
                     message.messageId(), existing.get());
             return counted(IntakeMetrics.Result.DUPLICATE, Disposition.DELETE);
         }
+        Stored stored = store(message.body(), valid);
+        if (stored.refused() != null) {
+            return quarantine(message, stored.refused());
+        }
+        LOG.infof("Message %s became task %s (token %s)", message.messageId(), stored.taskId(), hash.substring(0, 12));
+        return counted(IntakeMetrics.Result.STORED, Disposition.DELETE);
+    }
+
+    /** A new task, or why the request cannot become one after all (its token used where the mark cannot stand). */
+    record Stored(UUID taskId, Parsed.Invalid refused) {}
+
+    /** Stores a valid request (not yet held as a task) as a task; also the path of a re-processed quarantine entry. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Stored store(String body, Parsed.Valid valid) {
+        String token = valid.request().taskToken();
+        String hash = TaskTokens.tokenHash(token);
         // What is stored, and every column taken from it, comes from the redacted body: the token may sit in the
         // title or anywhere else, and the page re-reads the stored request.
-        String stored = redacted(message.body(), Optional.of(token));
+        String stored = redacted(body, Optional.of(token));
         Parsed reread = parser.parse(stored);
         if (!(reread instanceof Parsed.Valid redactedRequest)) {
             List<String> problems = new ArrayList<>();
             problems.add("taskToken: its value is used elsewhere in the request, where " + TokenRedaction.MARK
                     + " cannot stand in for it");
             problems.addAll(((Parsed.Invalid) reread).problems());
-            return quarantine(message, new Parsed.Invalid(Optional.of(token), problems));
+            return new Stored(null, new Parsed.Invalid(Optional.of(token), problems));
         }
         UUID taskId = lifecycle.open(redactedRequest.request(), stored, hash, cipher.sealToken(token, hash));
-        LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
         Optional<EndedExecution> ended = ends.find(valid.request().executionArn());
         redrives.supersedeEarlier(taskId, ended.map(e -> e.stopDate))
                 .ifPresent(old -> LOG.infof("Task %s supersedes task %s (a redrive)", taskId, old));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
         ended.ifPresent(ends::cancelOpenReviews);
-        return counted(IntakeMetrics.Result.STORED, Disposition.DELETE);
+        return new Stored(taskId, null);
     }
 
     private Disposition quarantine(QueueMessage message, Parsed.Invalid invalid) {
@@ -157,6 +172,10 @@ class IntakeService {
         entry.action = task.isPresent()
                 ? QuarantineEntry.Action.COPY_OF_TASK
                 : token.isPresent() ? QuarantineEntry.Action.FAILED_EXECUTION : QuarantineEntry.Action.LEFT_FOR_DLQ;
+        if (entry.action == QuarantineEntry.Action.FAILED_EXECUTION) {
+            // Sealed, for an admin's re-process once the cause is fixed (the body has only the mark).
+            entry.tokenCiphertext = cipher.sealToken(token.get(), hash);
+        }
         entry.persist();
         audit.record(
                 AuditLog.SYSTEM,
@@ -202,10 +221,7 @@ class IntakeService {
      */
     private String redacted(String body, Optional<String> token) {
         try {
-            JsonNode node = json.reader()
-                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                    .readTree(body);
+            JsonNode node = exact(body);
             if (node instanceof ObjectNode object) {
                 TokenRedaction.redact(object, token.orElse(null));
                 return object.toString();
@@ -214,6 +230,14 @@ class IntakeService {
             // falls through to sealing
         }
         return SEALED_PREFIX + cipher.seal(body);
+    }
+
+    /** The body as a tree, decimals exactly as written (1280.00 stays 1280.00). */
+    JsonNode exact(String body) throws java.io.IOException {
+        return json.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .readTree(body);
     }
 
     /** The body's executionArn when it fits the column; a longer one is no ARN and is not kept. */

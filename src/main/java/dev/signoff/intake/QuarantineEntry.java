@@ -65,6 +65,10 @@ public class QuarantineEntry extends PanacheEntityBase {
     @Column(name = "execution_arn")
     public String executionArn;
 
+    /** The task token sealed (V11), for re-processing; only when Signoff answers the execution (FAILED_EXECUTION). */
+    @Column(name = "token_ciphertext")
+    public String tokenCiphertext;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Action action;

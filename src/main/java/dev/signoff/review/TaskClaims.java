@@ -110,6 +110,24 @@ public class TaskClaims {
         audit.record(reviewer.id(), reviewer.displayName(), taskId, "RELEASED", detail);
     }
 
+    /**
+     * Clears the claim of a task an admin has just reassigned, since its holder may no longer be assigned; audited
+     * when the claim was still active (a lapsed one is shown as nobody's already). The caller holds the row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void releaseOnReassign(UUID taskId, String actor, String actorName) {
+        ReviewTask task = ReviewTask.findById(taskId);
+        Optional<Claim> held = activeClaim(task);
+        ReviewTask.update(
+                "claimedBy = null, claimedByName = null, claimedAt = null, claimActiveAt = null where id = ?1", taskId);
+        held.ifPresent(c -> audit.record(
+                actor,
+                actorName,
+                taskId,
+                "RELEASED",
+                "claim of " + c.holderName() + ": the review was reassigned away from them"));
+    }
+
     /** The holder acted on the task (commented): their claim holds claim-idle from now. */
     @Transactional(Transactional.TxType.MANDATORY)
     void touch(UUID taskId, String reviewerId) {

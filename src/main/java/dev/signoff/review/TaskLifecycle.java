@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  *     │                   ├──deliveryFailed───► DELIVERY_FAILED
  *     │                   └──deliveryUnconfirmed──► DELIVERY_UNCONFIRMED (ambiguous, history cannot tell)
  *     ├──expire──► EXPIRED ──(its Signoff.Expired callback) deliveryFailed / callbackExpired
- *     └──cancel / supersede──► CANCELLED
+ *     ├──cancel / supersede──► CANCELLED (the execution ended or was redriven: no callback)
+ *     └──cancelByAdmin──► CANCELLED ──(its Signoff.Cancelled callback) deliveryFailed / callbackExpired
  * </pre>
  */
 @ApplicationScoped
@@ -34,8 +35,11 @@ public class TaskLifecycle {
     private static final Logger LOG = Logger.getLogger(TaskLifecycle.class);
     private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.PENDING);
     private static final Set<TaskStatus> DECIDED = EnumSet.of(TaskStatus.DECIDED);
-    // An EXPIRED task still has a callback on its way when Signoff closed it (Signoff.Expired).
-    private static final Set<TaskStatus> AWAITING_DELIVERY = EnumSet.of(TaskStatus.DECIDED, TaskStatus.EXPIRED);
+    // An EXPIRED task still has a callback on its way when Signoff closed it (Signoff.Expired), and so has a task an
+    // admin cancelled (Signoff.Cancelled). A task cancelled because its execution ended has no callback, so no
+    // delivery result ever reaches it.
+    private static final Set<TaskStatus> AWAITING_DELIVERY =
+            EnumSet.of(TaskStatus.DECIDED, TaskStatus.EXPIRED, TaskStatus.CANCELLED);
     // The execution waits while a review is open and while its decision is on the way.
     private static final Set<TaskStatus> HEARTBEATING = EnumSet.of(TaskStatus.PENDING, TaskStatus.DECIDED);
 
@@ -103,13 +107,13 @@ public class TaskLifecycle {
         return close(taskId, DECIDED, TaskStatus.DELIVERED, note, "CALLBACK_DELIVERED");
     }
 
-    /** DECIDED (or EXPIRED with its Signoff.Expired on the way) -> EXPIRED: the workflow no longer waits. */
+    /** DECIDED (or EXPIRED / CANCELLED with its callback on the way) -> EXPIRED: the workflow no longer waits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean callbackExpired(UUID taskId, String reason) {
         return close(taskId, AWAITING_DELIVERY, TaskStatus.EXPIRED, reason, "CALLBACK_EXPIRED");
     }
 
-    /** DECIDED or EXPIRED -> DELIVERY_FAILED: the callback was refused for good or ran out of attempts. */
+    /** DECIDED, EXPIRED or CANCELLED -> DELIVERY_FAILED: the callback was refused for good or ran out of attempts. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean deliveryFailed(UUID taskId, String reason) {
         return close(taskId, AWAITING_DELIVERY, TaskStatus.DELIVERY_FAILED, reason, "CALLBACK_FAILED");
@@ -125,12 +129,15 @@ public class TaskLifecycle {
     }
 
     /**
-     * DELIVERY_FAILED -> DECIDED (or EXPIRED, for a Signoff.Expired callback): an admin sends the failed callback
-     * again, so the task awaits its delivery once more and the dispatcher's result moves it on as usual.
+     * DELIVERY_FAILED -> DECIDED (EXPIRED for a Signoff.Expired callback, CANCELLED for Signoff.Cancelled): an admin
+     * sends the failed callback again, so the task awaits its delivery once more and the dispatcher's result moves it
+     * on as usual.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean redeliver(UUID taskId, boolean decided, String actor, String actorName, String reason) {
-        TaskStatus to = decided ? TaskStatus.DECIDED : TaskStatus.EXPIRED;
+    public boolean redeliver(UUID taskId, TaskStatus to, String actor, String actorName, String reason) {
+        if (!AWAITING_DELIVERY.contains(to)) {
+            throw new IllegalArgumentException("A callback is never awaited in " + to);
+        }
         boolean moved = ReviewTask.update(
                         "status = ?1, statusReason = ?2, version = version + 1 where id = ?3 and status = ?4",
                         to,
@@ -157,6 +164,15 @@ public class TaskLifecycle {
     }
 
     /**
+     * PENDING -> CANCELLED by an admin, who tells the workflow (Signoff.Cancelled) in the same transaction. Of a
+     * reviewer deciding and an admin cancelling at once, exactly one update changes the row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean cancelByAdmin(UUID taskId, String actor, String actorName, String reason) {
+        return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED", actor, actorName);
+    }
+
+    /**
      * PENDING -> CANCELLED: a redrive of the execution sent a new request for the same state, so this review's token
      * belongs to a run that ended (see {@link TaskRedrives}).
      */
@@ -178,6 +194,17 @@ public class TaskLifecycle {
     }
 
     private boolean close(UUID taskId, Set<TaskStatus> from, TaskStatus to, String reason, String auditType) {
+        return close(taskId, from, to, reason, auditType, AuditLog.SYSTEM, null);
+    }
+
+    private boolean close(
+            UUID taskId,
+            Set<TaskStatus> from,
+            TaskStatus to,
+            String reason,
+            String auditType,
+            String actor,
+            String actorName) {
         boolean moved = ReviewTask.update(
                         "status = ?1, statusReason = ?2, closedAt = ?3, nextHeartbeatAt = null, version = version + 1"
                                 + " where id = ?4 and status in ?5",
@@ -188,7 +215,7 @@ public class TaskLifecycle {
                         from)
                 == 1;
         if (moved) {
-            audit.record(AuditLog.SYSTEM, taskId, auditType, reason);
+            audit.record(actor, actorName, taskId, auditType, reason);
             LOG.infof("Task %s is %s: %s", taskId, to, reason);
         } else {
             LOG.debugf("Task %s was no longer %s; left as it is (wanted %s)", taskId, from, to);

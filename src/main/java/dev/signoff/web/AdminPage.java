@@ -9,6 +9,7 @@ import dev.signoff.admin.Quarantined;
 import dev.signoff.admin.Stalled;
 import dev.signoff.admin.StalledFilter;
 import dev.signoff.admin.Tiles;
+import dev.signoff.intake.Reprocessing;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -126,6 +127,25 @@ public class AdminPage {
         }
     }
 
+    @POST
+    @Path("quarantine/{id}/reprocess")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reprocess(@PathParam("id") UUID id, @FormParam("note") String note) {
+        Reviewer admin = admin();
+        try {
+            Reprocessing.Outcome outcome = actions.reprocess(admin, id, note);
+            return Response.seeOther(URI.create(
+                            outcome.created()
+                                    ? "/tasks/" + outcome.taskId() + "?done=reprocessed"
+                                    : "/admin/quarantine?done=still-invalid#quarantine-" + id))
+                    .build();
+        } catch (AdminActions.Refused e) {
+            return Response.status(409)
+                    .entity(Templates.quarantine(admin, view(null, e.getMessage()), lists.quarantine(), deadLetters()))
+                    .build();
+        }
+    }
+
     private Response onFailures(Consumer<Reviewer> action, String done) {
         Reviewer admin = admin();
         try {
@@ -163,6 +183,9 @@ public class AdminPage {
             case "retried" -> "Queued to be sent again. Its status updates once the workflow answers.";
             case "handled" -> "Marked handled; the note is in the audit trail.";
             case "dismissed" -> "Dismissed; the note is in the audit trail.";
+            case "still-invalid" ->
+                "Re-processed, and still not a valid review request: it stays here with the reasons as Signoff reads"
+                        + " it now.";
             default -> null;
         };
     }

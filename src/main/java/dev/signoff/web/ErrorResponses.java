@@ -49,7 +49,7 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     Response adminRefused(AdminActions.Refused e, UriInfo uri, HttpHeaders headers) {
-        int status = e.forbidden() ? 403 : 409;
+        int status = e.status();
         return respond(status, title(status), e.getMessage(), uri, headers, Map.of());
     }
 

@@ -22,12 +22,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,9 +89,9 @@ public class TaskPage {
     }
 
     @GET
-    public TemplateInstance show(@PathParam("id") UUID id) {
+    public TemplateInstance show(@PathParam("id") UUID id, @QueryParam("done") String done) {
         Reviewer reviewer = current.get();
-        TaskPageView view = view(id, reviewer, Optional.empty(), Map.of());
+        TaskPageView view = view(id, reviewer, Optional.empty(), Map.of(), null, TaskAdminView.notice(done));
         // Only the audit trail learns of the view (once per reviewer); the task itself does not change.
         reviews.recordFirstView(id, reviewer);
         return Templates.task(view, reviewer);
@@ -154,11 +156,21 @@ public class TaskPage {
     }
 
     TaskPageView view(UUID id, Reviewer reviewer, Optional<String> error, Map<String, String> form) {
-        return view(id, reviewer, error, form, null);
+        return view(id, reviewer, error, form, null, null);
     }
 
     private TaskPageView view(
             UUID id, Reviewer reviewer, Optional<String> error, Map<String, String> form, DecisionPanelView panel) {
+        return view(id, reviewer, error, form, panel, null);
+    }
+
+    private TaskPageView view(
+            UUID id,
+            Reviewer reviewer,
+            Optional<String> error,
+            Map<String, String> form,
+            DecisionPanelView panel,
+            String notice) {
         ReviewTask task = reviews.visibleTask(id, reviewer);
         var decision = decisions.decisionFor(id);
         boolean assigned = reviews.isAssigned(id, reviewer);
@@ -173,11 +185,16 @@ public class TaskPage {
         TaskSummary summary = TaskSummary.of(task);
         ReviewRequest request = reviews.request(task);
         String key = UUID.randomUUID().toString();
+        List<String> assignees = reviews.assignees(id);
+        Optional<TaskAdminView> admin = reviewer.isAdmin()
+                ? Optional.of(TaskAdminView.of(assignees, task.expiresAt, task.timeoutAt, notice)
+                        .echo("admin".equals(form.get("section")) ? form : Map.of()))
+                : Optional.empty();
         return new TaskPageView(
                 summary,
                 request,
                 decision,
-                reviews.assignees(id),
+                assignees,
                 AuditEvent.forTask(id),
                 canDecide,
                 key,
@@ -189,6 +206,8 @@ public class TaskPage {
                 new TaskPageView.ExpiryView(
                         task.onExpiry(),
                         task.escalatedAt().isPresent(),
-                        task.expiresAt != null && !clock.instant().isBefore(task.expiresAt)));
+                        task.expiresAt != null && !clock.instant().isBefore(task.expiresAt)),
+                decision.isPresent() ? Optional.empty() : decisions.closingCallbackFor(task),
+                admin);
     }
 }

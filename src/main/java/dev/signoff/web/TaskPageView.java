@@ -8,6 +8,7 @@ import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import dev.signoff.contract.ReviewRequest.Finding;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewRequest.Severity;
+import dev.signoff.decision.ClosingCallback;
 import dev.signoff.decision.DecisionView;
 import dev.signoff.review.Claim;
 import dev.signoff.review.TaskComment;
@@ -23,7 +24,9 @@ import java.util.stream.IntStream;
 
 /**
  * Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing;
- * {@code panel} is the proposed output and decision panel; {@code activity} who is on it and what colleagues said.
+ * {@code panel} is the proposed output and decision panel; {@code activity} who is on it and what colleagues said;
+ * {@code closingCallback} how the workflow of a task closed without a decision was told; {@code admin} the Admin
+ * section, for admins only.
  */
 public record TaskPageView(
         TaskSummary task,
@@ -38,7 +41,9 @@ public record TaskPageView(
         DecisionPanelView panel,
         TaskActivity activity,
         RedriveLinks redrive,
-        ExpiryView expiry) {
+        ExpiryView expiry,
+        Optional<ClosingCallback> closingCallback,
+        Optional<TaskAdminView> admin) {
 
     /** What happens at the review window's end (review/TaskExpiry), in words for the page. */
     public record ExpiryView(Optional<ExpiryPolicy> policy, boolean escalated, boolean passed) {

@@ -17,6 +17,7 @@ class AslExamplesTest {
             "Signoff.ChangesRequested",
             "Signoff.InvalidRequest",
             "Signoff.Expired",
+            "Signoff.Cancelled",
             "States.Timeout");
     private static final long ONE_YEAR_SECONDS = 365L * 24 * 3600;
 

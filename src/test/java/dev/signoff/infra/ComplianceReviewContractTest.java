@@ -160,4 +160,13 @@ class ComplianceReviewContractTest {
         assertThat(run.error()).isEqualTo("Compliance.CheckFailed");
         assertThat(run.cause()).contains("must name at least one group or user");
     }
+
+    @Test
+    void an_approval_an_admin_cancelled_fails_the_whole_check_with_the_admins_reason() {
+        AslWalker.Run run = script().then("RequestApproval", signoff.approve(null), signoff.cancel("Approver left"))
+                .run();
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("Compliance.CheckFailed");
+        assertThat(run.cause()).contains("Approver left");
+    }
 }

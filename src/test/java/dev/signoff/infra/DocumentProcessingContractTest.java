@@ -249,4 +249,17 @@ class DocumentProcessingContractTest {
         answer.put(field, value);
         content.put("text", JsonPathParameters.toJson(answer));
     }
+
+    @Test
+    void a_review_an_admin_cancelled_fails_without_escalating() {
+        AslWalker.Run run = script().agent("ExtractFields", 1)
+                .agent("ClassifyDocument", 1)
+                .then("HumanReview", signoff.cancel("Sent twice by the scanner"))
+                .run();
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("Document.ReviewCancelled");
+        assertThat(run.visitsOf("HumanReview")).hasSize(1);
+        assertThat(JsonPathParameters.parseJson(run.cause()).get("reason").textValue())
+                .isEqualTo("Sent twice by the scanner");
+    }
 }

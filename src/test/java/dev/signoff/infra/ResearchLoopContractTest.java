@@ -175,4 +175,17 @@ class ResearchLoopContractTest {
                 .run();
         assertThat(invalid.error()).isEqualTo("Research.ReviewRequestInvalid");
     }
+
+    @Test
+    void a_review_an_admin_cancelled_fails_with_signoffs_cause() {
+        AslWalker.Run run = script().agent("ProposeFindings", 1)
+                .then("ReviewFindings", signoff.cancel("Superseded by the 2027 study"))
+                .run();
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).isEqualTo("Research.ReviewCancelled");
+        JsonNode cause = JsonPathParameters.parseJson(run.cause());
+        assertThat(cause.get("decision").textValue()).isEqualTo("cancelled");
+        assertThat(cause.get("reason").textValue()).isEqualTo("Superseded by the 2027 study");
+        assertThat(cause.at("/cancelledBy/id").textValue()).isEqualTo("admin-1");
+    }
 }

@@ -74,6 +74,19 @@ final class SignoffReviewer {
         };
     }
 
+    /** An admin cancelled the review in Signoff, which fails the execution with Signoff.Cancelled and their reason. */
+    AslWalker.Responder cancel(String reason) {
+        return visit -> {
+            accept(visit);
+            Callback c = callbacks.cancelled(
+                    "task-" + requests.size(),
+                    reason,
+                    new ReviewerDecision.Reviewer("admin-1", "Ada Admin", "ada@acme.example"),
+                    Instant.parse("2026-11-26T11:00:00Z"));
+            return new AslWalker.Failure(c.error(), c.cause());
+        };
+    }
+
     ReviewRequest accept(AslWalker.Visit visit) {
         JsonNode body = visit.parameters().get("MessageBody");
         assertThat(body).as("MessageBody of " + visit.state()).isNotNull();
