@@ -83,6 +83,13 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "decided_at")
     Instant decidedAt;
 
+    // What DescribeExecution last said about the execution, and when: written only by ExecutionChecks.
+    @Column(name = "execution_status")
+    String executionStatus;
+
+    @Column(name = "execution_checked_at")
+    Instant executionCheckedAt;
+
     @Column(name = "closed_at")
     Instant closedAt;
 
@@ -167,6 +174,15 @@ public class ReviewTask extends PanacheEntityBase {
 
     public Instant lastHeartbeatAt() {
         return lastHeartbeatAt;
+    }
+
+    /** RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE or DOES_NOT_EXIST; null: never checked. */
+    public String executionStatus() {
+        return executionStatus;
+    }
+
+    public Instant executionCheckedAt() {
+        return executionCheckedAt;
     }
 
     public Instant decidedAt() {
