@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
  *
  * <p>The rate holds for the whole fleet: a round first counts the checks any instance made in the last interval
  * ({@code execution_checked_at}), makes only what is left of {@code rate} x {@code interval}, and paces its calls at
- * {@code rate}. Each check is claimed before it is made, so two instances never ask about the same task at once; rounds
- * that start at the same moment on two instances can overlap their counts, at worst for one round.
+ * {@code rate}. A round claims its whole share before its first call, so two instances never ask about the same task
+ * and a round starting elsewhere meanwhile counts this one's share; two rounds starting at the very same moment can
+ * both count the same budget, at worst doubling one round.
  */
 @ApplicationScoped
 class Reconciliation {
@@ -68,21 +69,27 @@ class Reconciliation {
         }
     }
 
-    /** One round; returns how many executions it asked about. */
+    /**
+     * One round; returns how many executions it asked about. Its whole share of the budget is claimed first, so an
+     * instance starting a round meanwhile counts it and takes only what is left.
+     */
     int round() {
         Instant now = clock.instant();
         int budget = config.perRound();
         int left = budget - checks.checkedSince(now.minus(config.interval()), budget);
-        int asked = 0;
+        List<ExecutionChecks.Claim> claimed = new ArrayList<>();
         for (ExecutionChecks.Due due : left <= 0 ? List.<ExecutionChecks.Due>of() : checks.due(left)) {
+            checks.claim(due, now).ifPresent(claimed::add);
+        }
+        int asked = 0;
+        for (ExecutionChecks.Claim claim : claimed) {
             if (!pace.acquire(config.interval())) {
+                // Only if this round ran far behind its pace (it never should): the rest wait for the next.
+                claimed.subList(asked, claimed.size()).forEach(checks::release);
                 break;
             }
-            Optional<ExecutionChecks.Claim> claim = checks.claim(due, clock.instant());
-            if (claim.isPresent()) {
-                asked++;
-                apply(claim.get(), stepFunctions.describe(due.executionArn()));
-            }
+            asked++;
+            apply(claim, stepFunctions.describe(claim.executionArn()));
         }
         if (asked > 0) {
             LOG.debugf("Reconciliation round: %d execution(s) checked", asked);

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,22 @@ class ReconciliationTest {
             assertThat(closed.statusReason()).startsWith("The execution ended (ABORTED at ");
             assertThat(closed.executionStatus()).isEqualTo("ABORTED");
         }
+    }
+
+    @Test
+    void two_instances_running_rounds_at_once_share_one_budget_and_never_ask_about_the_same_task_twice() {
+        List<StartedExecution> aborted = List.of(startWaiting(), startWaiting(), startWaiting());
+        aborted.forEach(ReviewTasks::awaitTask);
+        aborted.forEach(
+                e -> sfn.stopExecution(r -> r.executionArn(e.executionArn()).error("Ops.Stopped")));
+        long describedBefore = describeCalls();
+
+        // The bean stands for two instances: their rounds share nothing but the database.
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(reconciliation::round);
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(reconciliation::round);
+
+        assertThat(first.join() + second.join()).isEqualTo(PER_ROUND);
+        assertThat(describeCalls() - describedBefore).isEqualTo(PER_ROUND);
     }
 
     @Test
