@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * execution that ended closes its open reviews exactly as its end event would have ({@link ExecutionEnds}); one Step
  * Functions does not know (ExecutionDoesNotExist: never started here, or closed over 90 days ago) cancels the review
  * with that reason; a running one only records the check. Every answer is kept on the task, for the admins' stalled
- * list. DECIDED tasks are left out: their callback finds out on its own (TaskTimedOut, then the history check).
+ * list; a check that got no answer (throttled, network, access) is made again when the task's turn comes round again.
+ * DECIDED tasks are left out: their callback finds out on its own (TaskTimedOut, then the history check).
  *
  * <p>The rate holds for the whole fleet: a round first counts the checks any instance made in the last interval
  * ({@code execution_checked_at}), makes only what is left of {@code rate} x {@code interval}, and paces its calls at
@@ -99,8 +100,11 @@ class Reconciliation {
 
     private void apply(ExecutionChecks.Claim claim, Described described) {
         if (described instanceof Described.Unknown unknown) {
-            checks.release(claim);
-            LOG.infof("Could not check the execution of task %s, will try again: %s", claim.taskId(), unknown.reason());
+            // The claim stays: the task waits its turn again at the back of the line, so one whose execution can never
+            // be read (access denied) does not take every round's first check.
+            LOG.infof(
+                    "Could not check the execution of task %s, will try again in its turn: %s",
+                    claim.taskId(), unknown.reason());
         } else {
             settle(claim, described);
         }

@@ -64,8 +64,8 @@ public class ExecutionChecks {
     }
 
     /**
-     * The check could not be made (throttled, network): the task goes back to where it stood in the order, first in
-     * line for the next round, unless someone checked it since.
+     * The claimed check was not made after all (its round ran out of time): the task goes back to where it stood in
+     * the order, first in line for the next round, unless someone checked it since.
      */
     @Transactional
     public void release(Claim claim) {

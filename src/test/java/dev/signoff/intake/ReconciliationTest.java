@@ -149,9 +149,7 @@ class ReconciliationTest {
         assertThat(reconciliation.round()).isEqualTo(1);
         ReviewTask stillWaiting = task(taskId);
         assertThat(stillWaiting.status()).isEqualTo(TaskStatus.PENDING);
-        assertThat(stillWaiting.executionCheckedAt())
-                .as("back at the head of the line")
-                .isNull();
+        assertThat(stillWaiting.executionStatus()).as("nothing learnt").isNull();
 
         standIn.clearFaults();
         nextInterval();
