@@ -123,6 +123,12 @@ class AdminDashboardBrowserTest extends BrowserJourney {
         assertThat(browser.find(By.cssSelector("#groups a[aria-current='page']"))
                         .getText())
                 .contains("FinalSignoff");
+        // The filter tabs keep the group: near timeout within it is the same one review.
+        browser.find(By.linkText("Near timeout")).click();
+        String url = browser.await(
+                "the filtered group", d -> d.getCurrentUrl().contains("only=near-timeout") ? d.getCurrentUrl() : null);
+        assertThat(url).contains("state=FinalSignoff");
+        assertThat(browser.findAll(By.cssSelector("#stalled tbody tr"))).hasSize(1);
     }
 
     @Test
