@@ -81,6 +81,9 @@ final class PackagedApp {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
+        // /q/metrics' own port (9000 by default) is free too, so two instances of a test never collide on it.
+        command.add("-Dquarkus.management.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + freePort());
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
         try {

@@ -1,6 +1,7 @@
 package dev.signoff.admin;
 
 import dev.signoff.intake.DeadLetterQueue;
+import dev.signoff.review.TaskSummary;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -8,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -30,6 +33,13 @@ public class AdminDashboard {
     static final String QUARANTINED = "select 1 from quarantine where handled_at is null"; // ix_quarantine_open
     static final String OLDEST = "select received_at from review_task where status = 'PENDING'"
             + " order by received_at, id limit 1"; // ix_review_task_pending_age
+    // The longest-waiting tasks first, through ix_review_task_pending_age, grouped after the cap.
+    static final String WAITING_BY_WORKFLOW = "select state_machine_arn, count(*) from (select state_machine_arn"
+            + " from review_task where status = 'PENDING' order by received_at, id limit " + (COUNT_CAP + 1) + ") w"
+            + " group by state_machine_arn";
+    // Cleared when a task closes, so the first row of ix_review_task_heartbeat is the most overdue heartbeat.
+    static final String OLDEST_HEARTBEAT = "select next_heartbeat_at from review_task"
+            + " where next_heartbeat_at is not null order by next_heartbeat_at limit 1";
 
     private final AdminConfig config;
     private final DeadLetterQueue deadLetters;
@@ -55,6 +65,22 @@ public class AdminDashboard {
                 oldestWaitingSince());
     }
 
+    /** The backlog's gauges (no SQS call): see {@link Backlog}. */
+    @Transactional
+    public Backlog backlog() {
+        Map<String, Long> byWorkflow = new HashMap<>();
+        for (Object row : Panache.getEntityManager()
+                .createNativeQuery(WAITING_BY_WORKFLOW)
+                .getResultList()) {
+            Object[] columns = (Object[]) row;
+            byWorkflow.merge(
+                    TaskSummary.stateMachineName(Rows.text(columns[0]), null),
+                    ((Number) columns[1]).longValue(),
+                    Long::sum);
+        }
+        return new Backlog(byWorkflow, oldestWaitingSince(), count(QUARANTINED), first(OLDEST_HEARTBEAT));
+    }
+
     /** The dead-letter queue's depth alone (one SQS call, no database read); empty when unknown. */
     public OptionalLong deadLetters() {
         return deadLetters.depth();
@@ -69,7 +95,11 @@ public class AdminDashboard {
     }
 
     private Instant oldestWaitingSince() {
-        List<?> rows = Panache.getEntityManager().createNativeQuery(OLDEST).getResultList();
+        return first(OLDEST);
+    }
+
+    private static Instant first(String sql) {
+        List<?> rows = Panache.getEntityManager().createNativeQuery(sql).getResultList();
         return rows.isEmpty() ? null : Rows.instant(rows.get(0));
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signoff.contract.ReviewRequest.Artifact;
 import dev.signoff.contract.ReviewRequest.Assignees;
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import java.time.Instant;
 import java.util.Collections;
@@ -48,6 +49,7 @@ final class RequestReader {
                 "must be a Step Functions state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>)");
         Optional<String> stateName = f.text("stateName", false, Limits.MAX_STATE_NAME_CHARS, LINE);
         Optional<Instant> enteredAt = f.timestamp("enteredAt");
+        Optional<Long> redriveCount = f.integer("redriveCount", 0, Integer.MAX_VALUE);
         Optional<String> title = f.text("title", true, Limits.MAX_TITLE_CHARS, LINE);
         Optional<String> summary = f.text("summary", false, Limits.MAX_MARKDOWN_CHARS, TEXT);
         List<Artifact> artifacts = lists.artifacts(f.array("artifacts", false, Limits.MAX_ARTIFACTS));
@@ -67,6 +69,7 @@ final class RequestReader {
         Optional<Instant> dueAt = f.timestamp("dueAt");
         Optional<Instant> timeoutAt = f.timestamp("timeoutAt");
         Optional<Instant> expiresAt = f.timestamp("expiresAt");
+        Optional<ExpiryPolicy> onExpiry = onExpiry(f, expiresAt);
         Optional<Long> heartbeat =
                 f.integer("heartbeatSeconds", Limits.MIN_HEARTBEAT_SECONDS, Limits.MAX_HEARTBEAT_SECONDS);
         Set<Outcome> decisions = decisions(f.array("decisions", false, Outcome.values().length));
@@ -85,6 +88,7 @@ final class RequestReader {
                 stateMachineArn,
                 stateName,
                 enteredAt,
+                redriveCount.map(Long::intValue),
                 title.orElseThrow(),
                 summary,
                 findings,
@@ -96,6 +100,7 @@ final class RequestReader {
                 dueAt,
                 timeoutAt,
                 expiresAt,
+                onExpiry,
                 heartbeat.map(Long::intValue),
                 decisions,
                 metadata));
@@ -118,6 +123,20 @@ final class RequestReader {
             }
         });
         return schema.map(JsonNode.class::cast);
+    }
+
+    private Optional<ExpiryPolicy> onExpiry(Fields f, Optional<Instant> expiresAt) {
+        Optional<String> wire = f.text("onExpiry", false, 16, LINE);
+        if (wire.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ExpiryPolicy> policy = ExpiryPolicy.fromWire(wire.get());
+        if (policy.isEmpty()) {
+            problems.add(f.at("onExpiry"), "must be one of fail, escalate, notify");
+        } else if (expiresAt.isEmpty()) {
+            problems.add(f.at("onExpiry"), "applies only with expiresAt");
+        }
+        return policy;
     }
 
     private Set<Outcome> decisions(Optional<ArrayNode> array) {

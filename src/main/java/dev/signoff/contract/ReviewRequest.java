@@ -18,6 +18,7 @@ public record ReviewRequest(
         Optional<String> stateMachineArn,
         Optional<String> stateName,
         Optional<Instant> enteredAt,
+        Optional<Integer> redriveCount,
         String title,
         Optional<String> summary,
         List<Finding> findings,
@@ -29,6 +30,7 @@ public record ReviewRequest(
         Optional<Instant> dueAt,
         Optional<Instant> timeoutAt,
         Optional<Instant> expiresAt,
+        Optional<ExpiryPolicy> onExpiry,
         Optional<Integer> heartbeatSeconds,
         Set<Outcome> decisions,
         Map<String, String> metadata) {
@@ -78,6 +80,26 @@ public record ReviewRequest(
         public static Optional<Severity> fromWire(String value) {
             return Arrays.stream(values())
                     .filter(s -> s.wireName().equals(value))
+                    .findFirst();
+        }
+    }
+
+    /** What happens when nobody decided by {@code expiresAt}. Never an approval. */
+    public enum ExpiryPolicy {
+        /** Close the review and fail the execution with Signoff.Expired. */
+        FAIL,
+        /** Once: reassign to the configured escalation groups with a new window; at its end, fail. */
+        ESCALATE,
+        /** Keep waiting (and accepting a decision) until Step Functions' own timeout; tell people it is late. */
+        NOTIFY;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Optional<ExpiryPolicy> fromWire(String value) {
+            return Arrays.stream(values())
+                    .filter(p -> p.wireName().equals(value))
                     .findFirst();
         }
     }

@@ -11,6 +11,7 @@ import dev.signoff.contract.CallbackResult;
 import dev.signoff.contract.ContractJson;
 import dev.signoff.contract.OutputLocation;
 import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
 import dev.signoff.review.ReviewService;
@@ -235,7 +236,9 @@ public class DecisionService {
         if (task.status() != TaskStatus.PENDING) {
             throw closed(task.status(), task.statusReason());
         }
-        if (task.expiresAt != null && !now.isBefore(task.expiresAt)) {
+        if (task.expiresAt != null
+                && !now.isBefore(task.expiresAt)
+                && !task.onExpiry().equals(Optional.of(ExpiryPolicy.NOTIFY))) {
             throw windowClosed(task.expiresAt);
         }
         if (!reviews.isAssigned(task.id, reviewer)) {

@@ -47,7 +47,8 @@ class DeliveryStore {
             StepFunctionsGateway.Marker marker,
             boolean expiry,
             int attempts,
-            UUID claimToken) {
+            UUID claimToken,
+            Instant queuedAt) {
 
         @Override
         public String toString() {
@@ -70,12 +71,15 @@ class DeliveryStore {
     private final AuditLog audit;
     private final TaskLifecycle lifecycle;
     private final Clock clock;
+    private final DispatchMetrics metrics;
 
-    DeliveryStore(DispatchConfig config, AuditLog audit, TaskLifecycle lifecycle, Clock clock) {
+    DeliveryStore(
+            DispatchConfig config, AuditLog audit, TaskLifecycle lifecycle, Clock clock, DispatchMetrics metrics) {
         this.config = config;
         this.audit = audit;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Claims due callbacks under the configured lease. */
@@ -138,7 +142,8 @@ class DeliveryStore {
                 marker(entry, expiry),
                 expiry,
                 entry.attempts,
-                claimToken);
+                claimToken,
+                entry.createdAt);
     }
 
     /** The random delivery id; rows queued before it existed carry the key their callback put their id under. */
@@ -160,6 +165,7 @@ class DeliveryStore {
         if (!settle(claimed, OutboxEntry.Status.DELIVERED, note, null)) {
             return;
         }
+        metrics.delivered(claimed.queuedAt());
         if (claimed.expiry()) {
             // The task was closed as EXPIRED when the callback was queued; only the delivery is news.
             audit.record(
@@ -182,11 +188,13 @@ class DeliveryStore {
             if (mayHaveLanded) {
                 unconfirmed(claimed, gaveUp);
             } else if (settle(claimed, OutboxEntry.Status.FAILED, gaveUp, null)) {
+                metrics.failed(DispatchMetrics.Failure.FAILED);
                 failTask(claimed, gaveUp);
             }
             return;
         }
         if (settle(claimed, OutboxEntry.Status.PENDING, reason, clock.instant().plus(backoff(attempts)))) {
+            metrics.failed(DispatchMetrics.Failure.RETRIED);
             audit.record(AuditLog.SYSTEM, claimed.taskId(), "CALLBACK_RETRY", "attempt " + attempts + ": " + reason);
         }
     }
@@ -201,6 +209,7 @@ class DeliveryStore {
         if (!settle(claimed, OutboxEntry.Status.EXPIRED, reason, null)) {
             return;
         }
+        metrics.failed(DispatchMetrics.Failure.EXPIRED);
         if (claimed.taskId() != null) {
             lifecycle.callbackExpired(claimed.taskId(), reason);
         } else {
@@ -211,6 +220,7 @@ class DeliveryStore {
     @Transactional
     void failed(Claimed claimed, String reason) {
         if (settle(claimed, OutboxEntry.Status.FAILED, reason, null)) {
+            metrics.failed(DispatchMetrics.Failure.FAILED);
             failTask(claimed, reason);
         }
     }
@@ -221,6 +231,7 @@ class DeliveryStore {
         if (!settle(claimed, OutboxEntry.Status.UNCONFIRMED, reason, null)) {
             return;
         }
+        metrics.failed(DispatchMetrics.Failure.UNCONFIRMED);
         if (claimed.taskId() != null) {
             lifecycle.deliveryUnconfirmed(claimed.taskId(), reason);
         } else {

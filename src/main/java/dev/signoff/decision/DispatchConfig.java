@@ -85,4 +85,12 @@ public interface DispatchConfig {
     @Min(1)
     @Max(64)
     int heartbeatThreads();
+
+    /**
+     * Readiness turns DOWN while a due callback has waited longer than this to be sent (the dispatchers are not keeping
+     * up). Several poll intervals and a slow call above the normal wait, so a busy minute does not flap it.
+     */
+    @WithDefault("5m")
+    @DurationMin(inclusive = false)
+    Duration maxBacklogAge();
 }

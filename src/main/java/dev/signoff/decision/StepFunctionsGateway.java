@@ -1,6 +1,7 @@
 package dev.signoff.decision;
 
 import dev.signoff.contract.CallbackPayload;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -226,13 +227,14 @@ public class StepFunctionsGateway {
 
         @Produces
         @Singleton
-        SfnClient sfnClient(DispatchConfig config) {
+        SfnClient sfnClient(DispatchConfig config, MeterRegistry registry) {
             // Every call is bounded, SDK retries included, so one slow endpoint cannot hold a callback past its lease
             // (the dispatcher's lease covers a call, then a history read of at most half the lease).
             SfnClientBuilder builder = SfnClient.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .overrideConfiguration(c ->
-                            c.apiCallTimeout(config.callTimeout()).apiCallAttemptTimeout(config.callAttemptTimeout()));
+                    .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout())
+                            .apiCallAttemptTimeout(config.callAttemptTimeout())
+                            .addMetricPublisher(new StepFunctionsCalls(registry)));
             config.endpointOverride().ifPresent(builder::endpointOverride);
             config.region().map(Region::of).ifPresent(builder::region);
             if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {

@@ -2,6 +2,7 @@ package dev.signoff.decision;
 
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
+import dev.signoff.review.TaskExpiry;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskSweeps;
 import dev.signoff.security.SealedToken;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * Keeps waiting executions alive and the inbox honest. Workflows that set HeartbeatSeconds get a heartbeat at a
  * third of that interval while their task is open or its callback is on its way; a task whose workflow has
  * stopped waiting (deadline passed, or a heartbeat answered TaskTimedOut) leaves the inbox as EXPIRED. A review
- * still open at its expiresAt is closed the same way, and its workflow is told with Signoff.Expired.
+ * still open at its expiresAt is dealt with by its expiry policy: closed the same way with its workflow told
+ * Signoff.Expired, escalated once, or left waiting.
  * Several instances may run this at once: a duplicate heartbeat is harmless. An instance with
  * {@code signoff.callbacks.enabled=false} runs none of it.
  */
@@ -40,6 +42,7 @@ class TaskUpkeep {
     static final int BATCH = 500;
 
     private final TaskSweeps sweeps;
+    private final TaskExpiry expiry;
     private final TaskLifecycle lifecycle;
     private final StepFunctionsGateway stepFunctions;
     private final TokenCipher cipher;
@@ -51,6 +54,7 @@ class TaskUpkeep {
 
     TaskUpkeep(
             TaskSweeps sweeps,
+            TaskExpiry expiry,
             TaskLifecycle lifecycle,
             StepFunctionsGateway stepFunctions,
             TokenCipher cipher,
@@ -59,6 +63,7 @@ class TaskUpkeep {
             Clock clock,
             DispatchConfig config) {
         this.sweeps = sweeps;
+        this.expiry = expiry;
         this.lifecycle = lifecycle;
         this.stepFunctions = stepFunctions;
         this.cipher = cipher;
@@ -99,7 +104,7 @@ class TaskUpkeep {
     }
 
     void closeUndecided() {
-        closeUndecided(sweeps.pastExpiry(clock.instant(), BATCH));
+        closeUndecided(expiry.due(clock.instant(), BATCH));
     }
 
     /**
@@ -147,28 +152,41 @@ class TaskUpkeep {
     }
 
     /**
-     * Closes reviews past their expiresAt and queues Signoff.Expired for each. The close is conditional, so a
-     * reviewer deciding at the same moment, or another instance doing the same round, either wins outright or finds
-     * the task already closed: the workflow gets exactly one answer.
+     * Deals with reviews past their expiresAt by each one's policy (review/TaskExpiry): closes it and queues
+     * Signoff.Expired, escalates it once, or records that it keeps waiting. Each step is conditional, so a reviewer
+     * deciding at the same moment, or another instance doing the same round, either wins outright or finds the task
+     * changed: the workflow gets exactly one answer.
      */
     @Transactional
-    void closeUndecided(List<TaskSweeps.Overdue> due) {
+    void closeUndecided(List<TaskExpiry.Due> due) {
         Instant now = clock.instant();
-        for (TaskSweeps.Overdue task : due) {
-            String reason = "Nobody decided before the review closed at " + task.deadline()
-                    + "; the workflow was told (" + CallbackPayload.EXPIRED + ")";
-            if (lifecycle.expire(task.taskId(), reason)) {
-                Callback callback = payloads.expired(task.taskId().toString(), task.deadline(), now);
-                outbox.enqueueFailure(
-                        task.taskId(),
-                        null,
-                        null,
-                        task.executionArn(),
-                        new SealedToken(task.sealedToken(), task.tokenHash()),
-                        callback.error(),
-                        callback.cause());
-                LOG.infof("Task %s expired at %s; sending %s", task.taskId(), task.deadline(), CallbackPayload.EXPIRED);
+        for (TaskExpiry.Due task : due) {
+            TaskExpiry.Step step = expiry.next(task, now);
+            if (step instanceof TaskExpiry.Step.Escalate escalate) {
+                if (expiry.escalate(task, escalate.groups(), escalate.until(), now)) {
+                    LOG.infof("Task %s escalated to %s until %s", task.taskId(), escalate.groups(), escalate.until());
+                }
+            } else if (step instanceof TaskExpiry.Step.KeepWaiting) {
+                expiry.keepWaiting(task);
+            } else if (step instanceof TaskExpiry.Step.Fail fail) {
+                fail(task, fail.reason(), now);
             }
+        }
+    }
+
+    private void fail(TaskExpiry.Due task, String why, Instant now) {
+        String reason = why + "; the workflow was told (" + CallbackPayload.EXPIRED + ")";
+        if (lifecycle.expire(task.taskId(), reason)) {
+            Callback callback = payloads.expired(task.taskId().toString(), task.expiresAt(), now);
+            outbox.enqueueFailure(
+                    task.taskId(),
+                    null,
+                    null,
+                    task.executionArn(),
+                    new SealedToken(task.sealedToken(), task.tokenHash()),
+                    callback.error(),
+                    callback.cause());
+            LOG.infof("Task %s expired at %s; sending %s", task.taskId(), task.expiresAt(), CallbackPayload.EXPIRED);
         }
     }
 

@@ -8,8 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness of the background workers: DOWN while one of them cannot be kept running (see {@link Worker#healthy()}).
- * Its data counts each worker's restarts (there is no metrics registry in the app), so an operator sees a worker
- * that keeps failing before it is DOWN. Not a liveness check: restarting the container does not cure a poison
+ * Its data counts each worker's restarts, so an operator sees a worker that keeps failing before it is DOWN. Not a liveness check: restarting the container does not cure a poison
  * message or a bug, and the supervisor already restarts the worker.
  */
 @Readiness

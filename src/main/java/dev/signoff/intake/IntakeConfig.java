@@ -64,4 +64,14 @@ public interface IntakeConfig {
     @WithDefault("30s")
     @DurationMin(seconds = 0)
     Duration shutdownGrace();
+
+    /** Readiness asks SQS for the review queue's attributes; a call that takes longer than this counts as unreachable. */
+    @WithDefault("2s")
+    @DurationMin(inclusive = false)
+    Duration readinessTimeout();
+
+    /** How long readiness reuses SQS's last answer, so frequent probes do not each call SQS. */
+    @WithDefault("15s")
+    @DurationMin(seconds = 0)
+    Duration readinessCache();
 }

@@ -33,6 +33,7 @@ class IntakePoller {
     private final IntakeConfig config;
     private final IntakePause pause;
     private final Supervisor supervisor;
+    private final IntakeMetrics metrics;
     private final List<QueuePoller> pollers = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
 
@@ -42,13 +43,15 @@ class IntakePoller {
             ExecutionEventService executionEvents,
             IntakeConfig config,
             IntakePause pause,
-            Supervisor supervisor) {
+            Supervisor supervisor,
+            IntakeMetrics metrics) {
         this.queues = queues;
         this.intake = intake;
         this.executionEvents = executionEvents;
         this.config = config;
         this.pause = pause;
         this.supervisor = supervisor;
+        this.metrics = metrics;
     }
 
     void start(@Observes @Priority(START_PRIORITY) StartupEvent event) {
@@ -58,7 +61,7 @@ class IntakePoller {
         }
         int reviewPollers = config.pollers();
         for (int i = 0; i < reviewPollers; i++) {
-            launch("signoff-intake-" + i, "review queue", config.queueUrl(), intake::accept);
+            launch("signoff-intake-" + i, "review queue", config.queueUrl(), this::accept);
         }
         LOG.infof("Started %d intake poller(s) on %s", reviewPollers, config.queueUrl());
         // One consumer is plenty: events are few (one per ended execution) and cheap to apply.
@@ -87,6 +90,16 @@ class IntakePoller {
         }
         workers.clear();
         pollers.clear();
+    }
+
+    /** One review-queue message; a failure is counted here, the only place that sees it after the rollback. */
+    private Disposition accept(QueueMessage message) {
+        try {
+            return intake.accept(message);
+        } catch (RuntimeException e) {
+            metrics.failed();
+            throw e;
+        }
     }
 
     private void launch(

@@ -14,9 +14,11 @@ import dev.signoff.contract.TaskTokens;
 import dev.signoff.decision.Outbox;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.TaskLifecycle;
+import dev.signoff.review.TaskRedrives;
 import dev.signoff.security.SealedToken;
 import dev.signoff.security.TokenCipher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,8 +47,10 @@ class IntakeService {
     private final TokenCipher cipher;
     private final AuditLog audit;
     private final ExecutionEnds ends;
+    private final TaskRedrives redrives;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Event<IntakeMetrics.Taken> taken;
 
     IntakeService(
             ReviewRequestParser parser,
@@ -57,8 +61,10 @@ class IntakeService {
             TokenCipher cipher,
             AuditLog audit,
             ExecutionEnds ends,
+            TaskRedrives redrives,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            Event<IntakeMetrics.Taken> taken) {
         this.parser = parser;
         this.payloads = payloads;
         this.reviews = reviews;
@@ -67,8 +73,10 @@ class IntakeService {
         this.cipher = cipher;
         this.audit = audit;
         this.ends = ends;
+        this.redrives = redrives;
         this.json = json;
         this.clock = clock;
+        this.taken = taken;
     }
 
     @Transactional
@@ -80,6 +88,11 @@ class IntakeService {
         return quarantine(message, (Parsed.Invalid) parsed);
     }
 
+    private Disposition counted(IntakeMetrics.Result result, Disposition disposition) {
+        taken.fire(new IntakeMetrics.Taken(result));
+        return disposition;
+    }
+
     private Disposition open(QueueMessage message, Parsed.Valid valid) {
         String token = valid.request().taskToken();
         String hash = TaskTokens.tokenHash(token);
@@ -88,7 +101,7 @@ class IntakeService {
             LOG.infof(
                     "Message %s repeats the request of task %s; deleting the copy",
                     message.messageId(), existing.get());
-            return Disposition.DELETE;
+            return counted(IntakeMetrics.Result.DUPLICATE, Disposition.DELETE);
         }
         // What is stored, and every column taken from it, comes from the redacted body: the token may sit in the
         // title or anywhere else, and the page re-reads the stored request.
@@ -103,9 +116,12 @@ class IntakeService {
         }
         UUID taskId = lifecycle.open(redactedRequest.request(), stored, hash, cipher.sealToken(token, hash));
         LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
+        Optional<EndedExecution> ended = ends.find(valid.request().executionArn());
+        redrives.supersedeEarlier(taskId, ended.map(e -> e.stopDate))
+                .ifPresent(old -> LOG.infof("Task %s supersedes task %s (a redrive)", taskId, old));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
-        ends.find(valid.request().executionArn()).ifPresent(ends::cancelOpenReviews);
-        return Disposition.DELETE;
+        ended.ifPresent(ends::cancelOpenReviews);
+        return counted(IntakeMetrics.Result.STORED, Disposition.DELETE);
     }
 
     private Disposition quarantine(QueueMessage message, Parsed.Invalid invalid) {
@@ -113,7 +129,9 @@ class IntakeService {
         if (seen.isPresent()) {
             seen.get().receiveCount = message.receiveCount();
             // Redelivered after a crash before its delete: done with, unless it is one left for the DLQ.
-            return seen.get().action == QuarantineEntry.Action.LEFT_FOR_DLQ ? Disposition.LEAVE : Disposition.DELETE;
+            return counted(
+                    IntakeMetrics.Result.DUPLICATE,
+                    seen.get().action == QuarantineEntry.Action.LEFT_FOR_DLQ ? Disposition.LEAVE : Disposition.DELETE);
         }
         Optional<String> token = invalid.readableToken();
         String hash = token.map(TaskTokens::tokenHash).orElse(null);
@@ -151,13 +169,13 @@ class IntakeService {
                     "Message %s is not a valid review request but carries the token of task %s; quarantined %s"
                             + " and deleted without a callback (the task stays as it is): %s",
                     message.messageId(), task.get(), entry.id, entry.reason);
-            return Disposition.DELETE;
+            return counted(IntakeMetrics.Result.QUARANTINED, Disposition.DELETE);
         }
         if (token.isEmpty()) {
             LOG.warnf(
                     "Message %s has no readable task token; quarantined %s and left for the DLQ: %s",
                     message.messageId(), entry.id, entry.reason);
-            return Disposition.LEAVE;
+            return counted(IntakeMetrics.Result.QUARANTINED, Disposition.LEAVE);
         }
         if (!alreadyFailed) {
             Callback failure = payloads.invalidRequest(problems, entry.id.toString());
@@ -173,7 +191,7 @@ class IntakeService {
         LOG.warnf(
                 "Message %s is not a valid review request; quarantined %s and failing its execution: %s",
                 message.messageId(), entry.id, entry.reason);
-        return Disposition.DELETE;
+        return counted(IntakeMetrics.Result.QUARANTINED, Disposition.DELETE);
     }
 
     /**

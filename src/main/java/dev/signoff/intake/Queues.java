@@ -1,6 +1,7 @@
 package dev.signoff.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -80,6 +81,13 @@ class Queues {
                 .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
         return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** Asks SQS for one attribute of the queue within {@code timeout} (SDK retries included); throws when it cannot. */
+    void probe(String queueUrl, Duration timeout) {
+        sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
     }
 
     private static Instant epochMillis(Message m, MessageSystemAttributeName name) {

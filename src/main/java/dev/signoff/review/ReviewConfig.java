@@ -1,8 +1,11 @@
 package dev.signoff.review;
 
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /** How reviewers work on tasks. Out-of-range values stop the app at start-up, naming the property. */
@@ -13,4 +16,16 @@ public interface ReviewConfig {
     @WithDefault("2h")
     @DurationMin(inclusive = false)
     Duration claimIdle();
+
+    /** The expiry policy of a request that has {@code expiresAt} but names no {@code onExpiry}. */
+    @WithDefault("fail")
+    ExpiryPolicy onExpiry();
+
+    /** Who an escalating review is reassigned to; required when {@link #onExpiry()} is {@code escalate}. */
+    Optional<List<String>> escalationGroups();
+
+    /** The new review window an escalation opens (never past Step Functions' own timeoutAt). */
+    @WithDefault("24h")
+    @DurationMin(inclusive = false)
+    Duration escalationWindow();
 }

@@ -1,6 +1,7 @@
 package dev.signoff.review;
 
 import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -93,7 +95,7 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "closed_at")
     Instant closedAt;
 
-    // The claim ("I'm on it") is written only by TaskClaims.
+    // The claim ("I'm on it") is written only by TaskClaims, and ended by an escalation (TaskExpiry).
     @Column(name = "claimed_by")
     String claimedBy;
 
@@ -113,11 +115,39 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "search_text")
     String searchText;
 
+    // $$.Execution.RedriveCount when the request was sent, if the state machine passed it.
+    @Column(name = "redrive_count")
+    Integer redriveCount;
+
+    // Links between the reviews of one execution and state across a redrive; written only by TaskRedrives.
+    @Column(name = "supersedes")
+    UUID supersedes;
+
+    @Column(name = "superseded_by")
+    UUID supersededBy;
+
+    // What happens at expiresAt (ReviewRequest.ExpiryPolicy), fixed when the task is stored; see TaskExpiry.
+    @Column(name = "on_expiry")
+    @Enumerated(EnumType.STRING)
+    ExpiryPolicy onExpiry;
+
+    @Column(name = "escalated_at")
+    Instant escalatedAt;
+
+    // When the upkeep round next deals with the review window; null once it has (TaskExpiry).
+    @Column(name = "expiry_check_at")
+    Instant expiryCheckAt;
+
     @Version
     long version;
 
     static ReviewTask fromRequest(
-            ReviewRequest request, String requestJson, String tokenHash, String sealedToken, Instant receivedAt) {
+            ReviewRequest request,
+            String requestJson,
+            String tokenHash,
+            String sealedToken,
+            Instant receivedAt,
+            ExpiryPolicy defaultOnExpiry) {
         ReviewTask task = new ReviewTask();
         task.id = UUID.randomUUID();
         task.tokenHash = tokenHash;
@@ -130,10 +160,13 @@ public class ReviewTask extends PanacheEntityBase {
         task.requestedBy = request.requestedBy().orElse(null);
         task.status = TaskStatus.PENDING;
         task.enteredAt = request.enteredAt().orElse(null);
+        task.redriveCount = request.redriveCount().orElse(null);
         task.receivedAt = receivedAt;
         task.dueAt = request.dueAt().orElse(null);
         task.timeoutAt = request.timeoutAt().orElse(null);
         task.expiresAt = request.expiresAt().orElse(null);
+        task.onExpiry = task.expiresAt == null ? null : request.onExpiry().orElse(defaultOnExpiry);
+        task.expiryCheckAt = task.expiresAt;
         task.heartbeatSeconds = request.heartbeatSeconds().orElse(null);
         // The first heartbeat goes out at once: Signoff cannot know how long the request waited on the queue.
         task.nextHeartbeatAt = task.heartbeatSeconds == null ? null : receivedAt;
@@ -207,5 +240,21 @@ public class ReviewTask extends PanacheEntityBase {
 
     public Instant claimActiveAt() {
         return claimActiveAt;
+    }
+
+    public Optional<ExpiryPolicy> onExpiry() {
+        return Optional.ofNullable(onExpiry);
+    }
+
+    public Optional<Instant> escalatedAt() {
+        return Optional.ofNullable(escalatedAt);
+    }
+
+    public Optional<UUID> supersedes() {
+        return Optional.ofNullable(supersedes);
+    }
+
+    public Optional<UUID> supersededBy() {
+        return Optional.ofNullable(supersededBy);
     }
 }

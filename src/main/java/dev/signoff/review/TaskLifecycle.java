@@ -2,6 +2,7 @@ package dev.signoff.review;
 
 import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  *     │                   ├──deliveryFailed───► DELIVERY_FAILED
  *     │                   └──deliveryUnconfirmed──► DELIVERY_UNCONFIRMED (ambiguous, history cannot tell)
  *     ├──expire──► EXPIRED ──(its Signoff.Expired callback) deliveryFailed / callbackExpired
- *     └──cancel──► CANCELLED
+ *     └──cancel / supersede──► CANCELLED
  * </pre>
  */
 @ApplicationScoped
@@ -40,16 +41,19 @@ public class TaskLifecycle {
 
     private final AuditLog audit;
     private final Clock clock;
+    private final ReviewConfig config;
 
-    TaskLifecycle(AuditLog audit, Clock clock) {
+    TaskLifecycle(AuditLog audit, Clock clock, ReviewConfig config) {
         this.audit = audit;
         this.clock = clock;
+        this.config = config;
     }
 
     /** Stores a validated request as a PENDING task. The token arrives sealed and is never stored in clear. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID open(ReviewRequest request, String requestJson, String tokenHash, String sealedToken) {
-        ReviewTask task = ReviewTask.fromRequest(request, requestJson, tokenHash, sealedToken, clock.instant());
+        ReviewTask task = ReviewTask.fromRequest(
+                request, requestJson, tokenHash, sealedToken, clock.instant(), config.onExpiry());
         task.persist();
         request.assignees().groups().forEach(g -> new TaskAssignee(task.id, TaskAssignee.Kind.GROUP, g).persist());
         request.assignees().users().forEach(u -> new TaskAssignee(task.id, TaskAssignee.Kind.USER, u).persist());
@@ -62,18 +66,19 @@ public class TaskLifecycle {
 
     /**
      * PENDING -> DECIDED, and only inside the review window: a decision at or after the request's expiresAt loses,
-     * even before the upkeep round closes the review. False: someone or something else decided or closed it first,
-     * or the window had closed.
+     * even before the upkeep round closes the review, unless the review keeps waiting past it (onExpiry notify).
+     * False: someone or something else decided or closed it first, or the window had closed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(UUID taskId, String reviewerId, String reviewerName, String detail, Instant decidedAt) {
         boolean moved = ReviewTask.update(
                         "status = ?1, decidedAt = ?2, version = version + 1 where id = ?3 and status in ?4"
-                                + " and (expiresAt is null or expiresAt > ?2)",
+                                + " and (expiresAt is null or expiresAt > ?2 or onExpiry = ?5)",
                         TaskStatus.DECIDED,
                         decidedAt,
                         taskId,
-                        OPEN)
+                        OPEN,
+                        ExpiryPolicy.NOTIFY)
                 == 1;
         if (moved) {
             audit.record(reviewerId, reviewerName, taskId, "DECIDED", detail);
@@ -148,6 +153,15 @@ public class TaskLifecycle {
     /** PENDING -> CANCELLED: the execution ended before anyone decided. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean cancel(UUID taskId, String reason) {
+        return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED");
+    }
+
+    /**
+     * PENDING -> CANCELLED: a redrive of the execution sent a new request for the same state, so this review's token
+     * belongs to a run that ended (see {@link TaskRedrives}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean supersede(UUID taskId, String reason) {
         return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED");
     }
 

@@ -29,8 +29,9 @@ final class TaskQueries {
             + " from review_task t where t.status = 'PENDING' and t.timeout_at < ? order by t.timeout_at limit ?";
 
     /** Parameters: now, the row limit. Served by ix_review_task_expiry. */
-    static final String PAST_EXPIRY = "select t.id, t.expires_at, t.execution_arn, t.token_ciphertext, t.token_hash"
-            + " from review_task t where t.status = 'PENDING' and t.expires_at < ? order by t.expires_at limit ?";
+    static final String PAST_EXPIRY = "select t.id, t.expires_at, t.execution_arn, t.token_ciphertext, t.token_hash,"
+            + " t.on_expiry, t.escalated_at, t.timeout_at from review_task t where t.status = 'PENDING'"
+            + " and t.expiry_check_at < ? order by t.expiry_check_at limit ?";
 
     /**
      * Parameters: the execution ARN, the stop date twice. Open reviews of an execution from before it ended (see

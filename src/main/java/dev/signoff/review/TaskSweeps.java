@@ -29,12 +29,6 @@ public class TaskSweeps {
         return overdue(TaskQueries.PAST_TIMEOUT, now, limit);
     }
 
-    /** PENDING tasks whose expiresAt (the review window) has passed, oldest first. */
-    @Transactional
-    public List<Overdue> pastExpiry(Instant now, int limit) {
-        return overdue(TaskQueries.PAST_EXPIRY, now, limit);
-    }
-
     @Transactional
     public List<HeartbeatDue> heartbeatsDue(Instant now, int limit) {
         return TaskRows.rows(TaskQueries.HEARTBEATS_DUE, List.of(now, limit)).stream()

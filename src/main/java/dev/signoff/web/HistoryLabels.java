@@ -25,7 +25,11 @@ public final class HistoryLabels {
             Map.entry("TASK_CANCELLED", "Cancelled"),
             Map.entry("CALLBACK_RETRY", "Delivery attempt failed; retrying"),
             Map.entry("CALLBACK_RETRIED", "An admin sent the failed delivery again"),
-            Map.entry("CALLBACK_HANDLED", "An admin marked the failed delivery handled"));
+            Map.entry("CALLBACK_HANDLED", "An admin marked the failed delivery handled"),
+            Map.entry("SUPERSEDED", "Replaced by a redriven execution's review"),
+            Map.entry("SUPERSEDES", "Replaces the review from before a redrive"),
+            Map.entry("ESCALATED", "Escalated"),
+            Map.entry("WINDOW_PASSED", "Review window passed; still waiting"));
 
     private HistoryLabels() {}
 

@@ -38,7 +38,10 @@ final class ReviewApiViews {
             Map<String, String> metadata,
             List<String> assignees,
             boolean canDecide,
-            DecisionView decision) {}
+            DecisionView decision,
+            UUID supersedes,
+            UUID supersededBy,
+            String onExpiry) {}
 
     record Finding(String title, String severity, String detail, List<String> artifactRefs) {}
 
@@ -81,6 +84,9 @@ final class ReviewApiViews {
                 r.metadata(),
                 view.assignees(),
                 view.canDecide(),
-                view.decision().orElse(null));
+                view.decision().orElse(null),
+                view.redrive().supersedes().orElse(null),
+                view.redrive().supersededBy().orElse(null),
+                view.expiry().policy().map(p -> p.wireName()).orElse(null));
     }
 }

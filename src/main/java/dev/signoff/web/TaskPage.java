@@ -184,6 +184,11 @@ public class TaskPage {
                 error,
                 form,
                 panel != null ? panel : panels.show(summary, request, decision, canDecide, key),
-                activity);
+                activity,
+                new TaskPageView.RedriveLinks(task.supersedes(), task.supersededBy()),
+                new TaskPageView.ExpiryView(
+                        task.onExpiry(),
+                        task.escalatedAt().isPresent(),
+                        task.expiresAt != null && !clock.instant().isBefore(task.expiresAt)));
     }
 }

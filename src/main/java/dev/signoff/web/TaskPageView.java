@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.audit.AuditEvent;
 import dev.signoff.contract.ContractJson;
 import dev.signoff.contract.ReviewRequest;
+import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import dev.signoff.contract.ReviewRequest.Finding;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewRequest.Severity;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -34,7 +36,29 @@ public record TaskPageView(
         Optional<String> error,
         Map<String, String> form,
         DecisionPanelView panel,
-        TaskActivity activity) {
+        TaskActivity activity,
+        RedriveLinks redrive,
+        ExpiryView expiry) {
+
+    /** What happens at the review window's end (review/TaskExpiry), in words for the page. */
+    public record ExpiryView(Optional<ExpiryPolicy> policy, boolean escalated, boolean passed) {
+        public String then() {
+            return switch (policy.orElse(ExpiryPolicy.FAIL)) {
+                case FAIL -> "then the workflow is told nobody decided (Signoff.Expired)";
+                case ESCALATE ->
+                    escalated
+                            ? "escalated once already; then the workflow is told nobody decided (Signoff.Expired)"
+                            : "then it is escalated once, with a new window";
+                case NOTIFY ->
+                    passed
+                            ? "passed; the review still waits and takes a decision"
+                            : "then it keeps waiting and still takes a decision";
+            };
+        }
+    }
+
+    /** The reviews of the same execution and state before and after a redrive (review/TaskRedrives). */
+    public record RedriveLinks(Optional<UUID> supersedes, Optional<UUID> supersededBy) {}
 
     /** Who is on the task and what colleagues said, and whether this reviewer may join in. */
     public record TaskActivity(

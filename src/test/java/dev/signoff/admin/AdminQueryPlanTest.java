@@ -42,6 +42,12 @@ class AdminQueryPlanTest {
     }
 
     @Test
+    void the_metrics_gauges_read_through_an_index() throws Exception {
+        assertIndexed(AdminDashboard.WAITING_BY_WORKFLOW);
+        assertIndexed(AdminDashboard.OLDEST_HEARTBEAT);
+    }
+
+    @Test
     void each_stalled_list_pages_through_an_index() throws Exception {
         Instant now = Instant.now();
         Object[] keyset = {Instant.parse("2020-01-01T00:00:00Z"), new UUID(0, 0), 51};

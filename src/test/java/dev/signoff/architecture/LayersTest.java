@@ -27,6 +27,8 @@ class LayersTest {
     private static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("web", 5),
             Map.entry("sandbox", 5),
+            // The gauges at /q/metrics: the admin dashboard's counts and the dispatch backlog, read on a schedule.
+            Map.entry("metrics", 5),
             // The admin dashboard: reads and actions over intake's, decisions' and tasks' records.
             Map.entry("admin", 4),
             Map.entry("intake", 3),

@@ -103,6 +103,27 @@ class FieldRulesTest {
                         "heartbeat 100000000",
                         set("heartbeatSeconds", "100000000"),
                         "heartbeatSeconds: must be a whole number from 60 to 99,999,999"),
+                ok(
+                        "escalate on expiry",
+                        set("expiresAt", "\"2026-11-03T10:15:30Z\"").andThen(set("onExpiry", "\"escalate\""))),
+                bad(
+                        "an unknown expiry policy",
+                        set("expiresAt", "\"2026-11-03T10:15:30Z\"").andThen(set("onExpiry", "\"approve\"")),
+                        "onExpiry: must be one of fail, escalate, notify"),
+                bad(
+                        "an expiry policy without expiresAt",
+                        set("onExpiry", "\"notify\""),
+                        "onExpiry: applies only with expiresAt"),
+                ok("redrive count 0, never redriven", set("redriveCount", "0")),
+                ok("redrive count 3", set("redriveCount", "3")),
+                bad(
+                        "negative redrive count",
+                        set("redriveCount", "-1"),
+                        "redriveCount: must be a whole number from 0 to 2,147,483,647"),
+                bad(
+                        "redrive count as text",
+                        set("redriveCount", "\"1\""),
+                        "redriveCount: must be a whole number from 0 to 2,147,483,647"),
                 ok("three decisions with a repeat", set("decisions", "[\"approve\",\"approve\",\"reject\"]")),
                 bad(
                         "four decisions",

@@ -20,6 +20,7 @@ class DispatchConfigTest {
 
         assertThat(config.maxAttempts()).isEqualTo(20);
         assertThat(config.maxBackoff()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.maxBacklogAge()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @ParameterizedTest
@@ -33,6 +34,7 @@ class DispatchConfigTest {
                 "lease           | 0s  | signoff.callbacks.lease must be longer than 0",
                 "poll-interval   | 0s  | signoff.callbacks.poll-interval must be longer than 0",
                 "upkeep-interval | -1s | signoff.callbacks.upkeep-interval must be longer than 0",
+                "max-backlog-age | 0s  | signoff.callbacks.max-backlog-age must be longer than 0",
                 "initial-backoff | 6m  | signoff.callbacks initial-backoff must not be longer than max-backoff",
             })
     void a_value_out_of_range_is_refused_naming_the_property(String property, String value, String message) {

@@ -9,9 +9,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.signoff.review.TaskExpiry;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
-import dev.signoff.review.TaskSweeps;
 import dev.signoff.sandbox.stepfunctions.ExecutionSnapshot;
 import dev.signoff.sandbox.stepfunctions.ExecutionStatus;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
@@ -54,7 +54,7 @@ class ExpiryTest {
     TaskUpkeep upkeep;
 
     @Inject
-    TaskSweeps sweeps;
+    TaskExpiry expiry;
 
     @Inject
     TaskLifecycle lifecycle;
@@ -177,10 +177,10 @@ class ExpiryTest {
         }
         List<UUID> tasks = executions.stream().map(ReviewTasks::awaitTask).toList();
         clock.advance(Duration.ofMinutes(30).plusSeconds(1));
-        List<TaskSweeps.Overdue> found = sweeps.pastExpiry(clock.instant(), TaskUpkeep.BATCH).stream()
-                .filter(overdue -> tasks.contains(overdue.taskId()))
+        List<TaskExpiry.Due> found = expiry.due(clock.instant(), TaskUpkeep.BATCH).stream()
+                .filter(due -> tasks.contains(due.taskId()))
                 .toList();
-        assertThat(found).extracting(TaskSweeps.Overdue::taskId).containsExactlyInAnyOrderElementsOf(tasks);
+        assertThat(found).extracting(TaskExpiry.Due::taskId).containsExactlyInAnyOrderElementsOf(tasks);
 
         // The middle task changes under the round: its execution ends after the sweep found it.
         QuarkusTransaction.requiringNew().run(() -> lifecycle.cancel(tasks.get(1), "The execution ended (test)"));

@@ -18,4 +18,14 @@ class OutboxQueryPlanTest {
             assertThat(plan).contains("ix_outbox_due").doesNotContain("Seq Scan");
         }
     }
+
+    @Test
+    void the_readiness_check_and_the_backlog_gauge_read_the_oldest_due_callback_through_the_due_index()
+            throws Exception {
+        try (PlanningDatabase db = PlanningDatabase.create("plans_outbox_backlog")) {
+            String plan = db.explain(DispatchBacklog.OLDEST_DUE.replace("?1", "?"), Instant.now());
+
+            assertThat(plan).contains("ix_outbox_due").doesNotContain("Seq Scan");
+        }
+    }
 }

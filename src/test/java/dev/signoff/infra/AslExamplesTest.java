@@ -125,6 +125,7 @@ class AslExamplesTest {
                 assertThat(body.get("stateMachineArn.$").textValue()).isEqualTo("$$.StateMachine.Id");
                 assertThat(body.get("stateName.$").textValue()).isEqualTo("$$.State.Name");
                 assertThat(body.get("enteredAt.$").textValue()).isEqualTo("$$.State.EnteredTime");
+                assertThat(body.get("redriveCount.$").textValue()).isEqualTo("$$.Execution.RedriveCount");
                 assertThat(body.has("expiresAt.$"))
                         .as(name + "/" + review.name() + " sends a review window")
                         .isTrue();

@@ -26,6 +26,8 @@ class IntakeConfigTest {
         assertThat(config.waitSeconds()).isEqualTo(20);
         assertThat(config.pollers()).isEqualTo(1);
         assertThat(config.errorBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.readinessTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.readinessCache()).isEqualTo(Duration.ofSeconds(15));
     }
 
     @ParameterizedTest
@@ -40,6 +42,8 @@ class IntakeConfigTest {
                 "error-backoff     | 0s  | signoff.intake.error-backoff must be longer than 0",
                 "max-error-backoff | 0s  | signoff.intake.max-error-backoff must be longer than 0",
                 "shutdown-grace    | -1s | signoff.intake.shutdown-grace must be longer than or equal to 0",
+                "readiness-timeout | 0s  | signoff.intake.readiness-timeout must be longer than 0",
+                "readiness-cache   | -1s | signoff.intake.readiness-cache must be longer than or equal to 0",
                 "error-backoff     | 31s | signoff.intake error-backoff must not be longer than max-error-backoff",
             })
     void a_value_out_of_range_is_refused_naming_the_property(String property, String value, String message) {
@@ -55,6 +59,7 @@ class IntakeConfigTest {
         "wait-seconds, 0",
         "wait-seconds, 20",
         "shutdown-grace, 0s",
+        "readiness-cache, 0s",
         "error-backoff, 30s"
     })
     void the_ends_of_each_range_are_accepted(String property, String value) {

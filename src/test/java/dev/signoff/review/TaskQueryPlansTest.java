@@ -127,7 +127,7 @@ class TaskQueryPlansTest {
                 .contains("ix_review_task_timeout")
                 .doesNotContain("Seq Scan");
         assertThat(db.explain(TaskQueries.PAST_EXPIRY, Instant.now(), 500))
-                .contains("ix_review_task_expiry")
+                .contains("ix_review_task_expiry_check")
                 .doesNotContain("Seq Scan");
     }
 

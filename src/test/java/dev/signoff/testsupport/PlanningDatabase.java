@@ -14,7 +14,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * A schema of its own in the test database, migrated by the app's Flyway scripts and filled with a production-like
- * mix (100,000 tasks, a tenth of them open, spread over twenty groups; 100,000 outbox rows, a few due), then
+ * mix (100,000 tasks, a tenth of them open, spread over twenty groups; 100,000 outbox rows, a few due; a decision
+ * for each closed task), then
  * analysed: PostgreSQL plans queries on it as it would at that size, so {@link #explain} shows which index a hot read
  * really uses. Never touches the schema the {@code @QuarkusTest}s use.
  */
@@ -97,6 +98,11 @@ public final class PlanningDatabase implements AutoCloseable {
                         + " select gen_random_uuid(), id, 'v1:k:sealed', 'SUCCESS',"
                         + " case when status = 'PENDING' and md5(id::text) < '02' then 'PENDING' else 'DELIVERED' end,"
                         + " 1, coalesce(closed_at, now()), coalesce(closed_at, now()), closed_at from review_task",
+                // Every closed task was decided: mostly approved, one approval in five edited.
+                "insert into decision (id, task_id, idempotency_key, outcome, edited, reviewer_id, decided_at)"
+                        + " select gen_random_uuid(), id, id::text, case when md5(id::text) < '3' then 'REJECT'"
+                        + " when md5(id::text) < '4' then 'REQUEST_CHANGES' else 'APPROVE' end,"
+                        + " md5(id::text) > 'c', 'reviewer', decided_at from review_task where decided_at is not null",
                 "analyze");
     }
 
