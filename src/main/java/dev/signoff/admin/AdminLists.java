@@ -18,11 +18,17 @@ import java.util.List;
 public class AdminLists {
 
     static final String STALLED_COLUMNS = "select id, title, state_machine_arn, execution_arn, state_name, received_at,"
-            + " due_at, timeout_at, expires_at, claimed_by_name, claim_active_at, last_heartbeat_at from review_task";
+            + " due_at, timeout_at, expires_at, claimed_by_name, claim_active_at, last_heartbeat_at, execution_status,"
+            + " execution_checked_at from review_task";
 
     // Keyset paging over ix_review_task_pending_age (status, received_at, id): the 200th page costs what the first
     // does.
     static final String STALLED_ORDER = " and (received_at, id) > (?1, ?2) order by received_at, id limit ?3";
+
+    // An index-only scan of ix_review_task_pending_group (status, state_machine_arn, state_name, ...).
+    static final String GROUPS = "select state_machine_arn, state_name, count(*) from review_task"
+            + " where status = 'PENDING' group by state_machine_arn, state_name order by count(*) desc,"
+            + " state_machine_arn, state_name limit ?1";
 
     static final String FAILURES = "select o.id, o.task_id, t.title, o.kind, o.decision_id, o.quarantine_id, o.status,"
             + " o.last_error, o.attempts, o.created_at, o.error_code from outbox o left join review_task t on t.id = o.task_id"
@@ -58,10 +64,10 @@ public class AdminLists {
     }
 
     @Transactional
-    public Stalled stalled(StalledFilter filter, Stalled.Cursor after) {
+    public Stalled stalled(StalledFilter filter, StalledGroup group, Stalled.Cursor after) {
         Instant now = clock.instant();
         var query = Panache.getEntityManager()
-                .createNativeQuery(stalledSql(filter))
+                .createNativeQuery(stalledSql(filter, group))
                 .setParameter(1, after == null ? BEFORE_ALL : after.receivedAt())
                 .setParameter(2, after == null ? new java.util.UUID(0, 0) : after.id())
                 .setParameter(3, config.pageSize() + 1);
@@ -71,36 +77,73 @@ public class AdminLists {
             case EXPIRING_TODAY -> query.setParameter(4, AdminDashboard.endOfToday(now));
             case ALL -> {}
         }
+        int next = 4 + filter.parameters();
+        if (group != null && group.stateMachineArn() != null) {
+            query.setParameter(next++, group.stateMachineArn());
+        }
+        if (group != null && group.state() != null) {
+            query.setParameter(next, group.state());
+        }
         List<Stalled.Row> rows = new ArrayList<>();
         for (Object o : query.getResultList()) {
-            Object[] r = (Object[]) o;
-            Instant active = Rows.instant(r[10]);
-            boolean held = r[9] != null
-                    && active != null
-                    && active.plus(review.claimIdle()).isAfter(now);
-            rows.add(new Stalled.Row(
-                    Rows.uuid(r[0]),
-                    Rows.text(r[1]),
-                    TaskSummary.stateMachineName(Rows.text(r[2]), Rows.text(r[3])),
-                    Rows.text(r[4]),
-                    Rows.text(r[3]),
-                    Rows.instant(r[5]),
-                    Rows.instant(r[6]),
-                    Rows.instant(r[7]),
-                    Rows.instant(r[8]),
-                    held ? Rows.text(r[9]) : null,
-                    Rows.instant(r[11])));
+            rows.add(row((Object[]) o, now));
         }
+        List<Stalled.Count> groups = groups();
         if (rows.size() <= config.pageSize()) {
-            return new Stalled(filter, rows, null);
+            return new Stalled(filter, group, groups, rows, null);
         }
         rows.remove(rows.size() - 1);
         Stalled.Row last = rows.get(rows.size() - 1);
-        return new Stalled(filter, rows, new Stalled.Cursor(last.receivedAt(), last.id()));
+        return new Stalled(filter, group, groups, rows, new Stalled.Cursor(last.receivedAt(), last.id()));
     }
 
-    /** Parameters: cursor received_at, cursor id, limit, then the filter's instants (now; the window's end). */
-    static String stalledSql(StalledFilter filter) {
+    private Stalled.Row row(Object[] r, Instant now) {
+        Instant active = Rows.instant(r[10]);
+        boolean held = r[9] != null
+                && active != null
+                && active.plus(review.claimIdle()).isAfter(now);
+        return new Stalled.Row(
+                Rows.uuid(r[0]),
+                Rows.text(r[1]),
+                TaskSummary.stateMachineName(Rows.text(r[2]), Rows.text(r[3])),
+                Rows.text(r[4]),
+                Rows.text(r[3]),
+                Rows.instant(r[5]),
+                Rows.instant(r[6]),
+                Rows.instant(r[7]),
+                Rows.instant(r[8]),
+                held ? Rows.text(r[9]) : null,
+                Rows.instant(r[11]),
+                Rows.text(r[12]),
+                Rows.instant(r[13]));
+    }
+
+    private List<Stalled.Count> groups() {
+        List<Stalled.Count> groups = new ArrayList<>();
+        for (Object o : read(GROUPS)) {
+            Object[] r = (Object[]) o;
+            String arn = Rows.text(r[0]);
+            groups.add(new Stalled.Count(
+                    new StalledGroup(arn, Rows.text(r[1])),
+                    TaskSummary.stateMachineName(arn, null),
+                    ((Number) r[2]).longValue()));
+        }
+        return groups.size() > config.pageSize() ? groups.subList(0, config.pageSize()) : groups;
+    }
+
+    /**
+     * Parameters: cursor received_at, cursor id, limit, then the filter's instants (now; the window's end), then the
+     * group's state machine ARN and state name, each only when not null.
+     */
+    static String stalledSql(StalledFilter filter, StalledGroup group) {
+        int next = 4 + filter.parameters();
+        String inGroup = "";
+        if (group != null) {
+            inGroup = (group.stateMachineArn() == null
+                            ? " and state_machine_arn is null"
+                            : " and state_machine_arn = ?" + next++)
+                    + (group.state() == null ? " and state_name is null" : " and state_name = ?" + next);
+        }
         return STALLED_COLUMNS
                 + " where status = 'PENDING'"
                 + switch (filter) {
@@ -109,6 +152,7 @@ public class AdminLists {
                     case NEAR_TIMEOUT -> " and timeout_at >= ?4 and timeout_at < ?5";
                     case EXPIRING_TODAY -> " and expires_at < ?4";
                 }
+                + inGroup
                 + STALLED_ORDER;
     }
 

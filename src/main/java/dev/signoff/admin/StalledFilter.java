@@ -26,6 +26,15 @@ public enum StalledFilter {
         return heading;
     }
 
+    /** How many instants its SQL condition takes, after the keyset's three parameters. */
+    int parameters() {
+        return switch (this) {
+            case ALL -> 0;
+            case OVERDUE, EXPIRING_TODAY -> 1;
+            case NEAR_TIMEOUT -> 2;
+        };
+    }
+
     public static Optional<StalledFilter> of(String param) {
         if (param == null || param.isEmpty()) {
             return Optional.of(ALL);

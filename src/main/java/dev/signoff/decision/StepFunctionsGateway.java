@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -58,6 +60,18 @@ public class StepFunctionsGateway {
         UNREADABLE
     }
 
+    /** What DescribeExecution says about an execution. */
+    public sealed interface Described {
+        /** Its status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE) and, once ended, when. */
+        record Status(String status, Instant stopDate) implements Described {}
+
+        /** ExecutionDoesNotExist: never started, or closed more than 90 days ago. */
+        record Missing(String reason) implements Described {}
+
+        /** Throttled (by AWS or by Signoff's own limit), 5xx, network, access: ask again later. */
+        record Unknown(String reason) implements Described {}
+    }
+
     /**
      * Where our callback says who it is: the top-level key of its output or cause, and its value. New callbacks
      * carry a random {@code deliveryId}; rows queued before it existed are matched by their decision, quarantine or
@@ -70,18 +84,22 @@ public class StepFunctionsGateway {
 
     static final int HISTORY_PAGE_SIZE = 1000;
 
+    static final String OWN_LIMIT = "Signoff's own rate limit (signoff.step-functions.*): not sent, try again later";
+
     private final SfnClient sfn;
+    private final StepFunctionsRates rates;
     private final int pageSize;
     private final int maxPages;
 
     @Inject
-    StepFunctionsGateway(SfnClient sfn) {
-        this(sfn, HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES);
+    StepFunctionsGateway(SfnClient sfn, StepFunctionsRates rates) {
+        this(sfn, rates, HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES);
     }
 
     /** With smaller pages, so a test can reach the end of what Signoff reads on a short history. */
-    StepFunctionsGateway(SfnClient sfn, int pageSize, int maxPages) {
+    StepFunctionsGateway(SfnClient sfn, StepFunctionsRates rates, int pageSize, int maxPages) {
         this.sfn = sfn;
+        this.rates = rates;
         this.pageSize = pageSize;
         this.maxPages = maxPages;
     }
@@ -99,6 +117,24 @@ public class StepFunctionsGateway {
         return call(() -> sfn.sendTaskHeartbeat(r -> r.taskToken(token)));
     }
 
+    /** DescribeExecution, within its rate limit. Eventually consistent: a status may lag the execution a little. */
+    public Described describe(String executionArn) {
+        if (!rates.describeExecution()) {
+            return new Described.Unknown(OWN_LIMIT);
+        }
+        try {
+            DescribeExecutionResponse execution = sfn.describeExecution(r -> r.executionArn(executionArn));
+            return new Described.Status(execution.statusAsString(), execution.stopDate());
+        } catch (ExecutionDoesNotExistException e) {
+            return new Described.Missing("ExecutionDoesNotExist: " + message(e));
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            return new Described.Unknown(code + " (HTTP " + e.statusCode() + "): " + message(e));
+        } catch (SdkClientException e) {
+            return new Described.Unknown("network: " + e.getMessage());
+        }
+    }
+
     /**
      * Whether the execution's history shows a task that closed with our {@code marker} in its own result (the
      * TaskSucceeded output or TaskFailed cause, parsed, under the marker's key): proof that an earlier attempt whose
@@ -113,7 +149,8 @@ public class StepFunctionsGateway {
         try {
             String next = null;
             for (int page = 0; page < maxPages; page++) {
-                if (page > 0 && System.nanoTime() > deadline) {
+                if (page > 0 && System.nanoTime() > deadline
+                        || !rates.historyPage(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                     return History.UNREADABLE;
                 }
                 String pageToken = next;
@@ -152,7 +189,10 @@ public class StepFunctionsGateway {
                 .isPresent();
     }
 
-    private static Outcome call(Runnable request) {
+    private Outcome call(Runnable request) {
+        if (!rates.sendTask()) {
+            return new Outcome.Retryable(OWN_LIMIT);
+        }
         try {
             request.run();
             return new Outcome.Delivered();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,8 @@ class ExecutionEnds {
 
     private static final Logger LOG = Logger.getLogger(ExecutionEnds.class);
     static final Duration KEEP_ENDS = Duration.ofDays(15);
+    /** The event id of an end the reconciliation sweep found, rather than an EventBridge event. */
+    static final String DESCRIBED = "DescribeExecution";
 
     private final TaskSweeps sweeps;
     private final TaskLifecycle lifecycle;
@@ -76,6 +79,17 @@ class ExecutionEnds {
             }
         }
         return cancelled;
+    }
+
+    /**
+     * What the reconciliation sweep found with DescribeExecution, applied as the end event it stands for: recorded,
+     * and the execution's open reviews from before {@code stopDate} cancelled. Returns how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int described(String executionArn, String status, Instant stopDate) {
+        // An ended execution always has a stop date; should one ever be missing, the check itself came after the end.
+        Instant stop = stopDate == null ? clock.instant() : stopDate;
+        return cancelOpenReviews(record(new ExecutionEvent(DESCRIBED, executionArn, status, stop)));
     }
 
     /**

@@ -85,6 +85,13 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "decided_at")
     Instant decidedAt;
 
+    // What DescribeExecution last said about the execution, and when: written only by ExecutionChecks.
+    @Column(name = "execution_status")
+    String executionStatus;
+
+    @Column(name = "execution_checked_at")
+    Instant executionCheckedAt;
+
     @Column(name = "closed_at")
     Instant closedAt;
 
@@ -170,7 +177,24 @@ public class ReviewTask extends PanacheEntityBase {
 
     /** Heartbeats go out at a third of HeartbeatSeconds, so one lost or late heartbeat never ends the wait. */
     static Instant nextHeartbeat(Instant sent, int heartbeatSeconds) {
-        return sent.plusSeconds(Math.max(1, heartbeatSeconds / 3));
+        return sent.plusSeconds(heartbeatInterval(heartbeatSeconds));
+    }
+
+    /**
+     * The heartbeat after the first comes early by up to half an interval, an amount fixed by the task's id. Tasks
+     * taken in in one burst all send their first heartbeat at once (Signoff cannot know how long a request waited on
+     * the queue, so the first one is never put off) and would otherwise stay in step for good, every round sending
+     * the whole burst. Early is always safe; after it each heartbeat follows a full interval later, so the burst stays
+     * spread over half an interval.
+     */
+    static Instant secondHeartbeat(UUID taskId, Instant sent, int heartbeatSeconds) {
+        long interval = heartbeatInterval(heartbeatSeconds) * 1000L;
+        long early = Math.floorMod(taskId.getLeastSignificantBits() ^ taskId.getMostSignificantBits(), interval / 2);
+        return sent.plusMillis(interval - early);
+    }
+
+    private static long heartbeatInterval(int heartbeatSeconds) {
+        return Math.max(1, heartbeatSeconds / 3);
     }
 
     public TaskStatus status() {
@@ -183,6 +207,15 @@ public class ReviewTask extends PanacheEntityBase {
 
     public Instant lastHeartbeatAt() {
         return lastHeartbeatAt;
+    }
+
+    /** RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE or DOES_NOT_EXIST; null: never checked. */
+    public String executionStatus() {
+        return executionStatus;
+    }
+
+    public Instant executionCheckedAt() {
+        return executionCheckedAt;
     }
 
     public Instant decidedAt() {

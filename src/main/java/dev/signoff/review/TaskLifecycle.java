@@ -185,12 +185,21 @@ public class TaskLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     public void heartbeatSent(UUID taskId, int heartbeatSeconds) {
         Instant now = clock.instant();
-        ReviewTask.update(
-                "lastHeartbeatAt = ?1, nextHeartbeatAt = ?2 where id = ?3 and status in ?4",
+        String sent = "lastHeartbeatAt = ?1, nextHeartbeatAt = ?2 where id = ?3 and status in ?4";
+        int later = ReviewTask.update(
+                sent + " and lastHeartbeatAt is not null",
                 now,
                 ReviewTask.nextHeartbeat(now, heartbeatSeconds),
                 taskId,
                 HEARTBEATING);
+        if (later == 0) {
+            ReviewTask.update(
+                    sent + " and lastHeartbeatAt is null",
+                    now,
+                    ReviewTask.secondHeartbeat(taskId, now, heartbeatSeconds),
+                    taskId,
+                    HEARTBEATING);
+        }
     }
 
     private boolean close(UUID taskId, Set<TaskStatus> from, TaskStatus to, String reason, String auditType) {

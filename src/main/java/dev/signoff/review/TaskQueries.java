@@ -41,6 +41,20 @@ final class TaskQueries {
             + " and t.status = 'PENDING' and ((t.entered_at is not null and t.entered_at <= ?)"
             + " or (t.entered_at is null and t.received_at <= ?))";
 
+    /**
+     * Parameters: the row limit. Waiting tasks for the reconciliation sweep: never checked first, then the longest
+     * since their last check. Served by ix_review_task_reconcile.
+     */
+    static final String EXECUTION_CHECKS_DUE = "select t.id, t.execution_arn, t.execution_checked_at from review_task t"
+            + " where t.status = 'PENDING' order by t.execution_checked_at nulls first, t.id limit ?";
+
+    /**
+     * Parameters: the instant, a cap. How many checks were made after it, counted up to the cap (those that closed
+     * their task too): the sweep's budget shared by every instance. Served by ix_review_task_checked.
+     */
+    static final String EXECUTION_CHECKS_SINCE =
+            "select count(*) from (select 1 from review_task t" + " where t.execution_checked_at > ? limit ?) c";
+
     private TaskQueries() {}
 
     /** Parameters: each group name, the user id. */

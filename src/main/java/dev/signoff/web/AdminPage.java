@@ -8,6 +8,7 @@ import dev.signoff.admin.Failure;
 import dev.signoff.admin.Quarantined;
 import dev.signoff.admin.Stalled;
 import dev.signoff.admin.StalledFilter;
+import dev.signoff.admin.StalledGroup;
 import dev.signoff.admin.Tiles;
 import dev.signoff.intake.Reprocessing;
 import dev.signoff.security.CurrentReviewer;
@@ -72,7 +73,11 @@ public class AdminPage {
 
     @GET
     @Path("stalled")
-    public TemplateInstance stalled(@QueryParam("only") String only, @QueryParam("after") String after) {
+    public TemplateInstance stalled(
+            @QueryParam("only") String only,
+            @QueryParam("workflow") String workflow,
+            @QueryParam("state") String state,
+            @QueryParam("after") String after) {
         Reviewer admin = admin();
         StalledFilter filter = StalledFilter.of(only).orElseThrow(() -> new BadRequestException("Unknown list"));
         Stalled.Cursor cursor;
@@ -81,7 +86,8 @@ public class AdminPage {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("This page link is not valid any more; start from the first page.");
         }
-        return Templates.stalled(admin, view(null, null), lists.stalled(filter, cursor));
+        return Templates.stalled(
+                admin, view(null, null), lists.stalled(filter, StalledGroup.of(workflow, state), cursor));
     }
 
     @GET

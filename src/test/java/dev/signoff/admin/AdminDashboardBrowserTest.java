@@ -68,6 +68,8 @@ class AdminDashboardBrowserTest extends BrowserJourney {
         browser.go("/admin/stalled");
         assertThat(browser.find(By.id("stalled")).getText()).contains("Waiting for the dashboard");
 
+        stalledGroupsAndExecutionStatus();
+
         browser.go("/admin/quarantine");
         browser.awaitElement(By.cssSelector(".quarantined"));
         assertThat(browser.find(By.id("main")).getText()).contains("Signoff.InvalidRequest");
@@ -90,6 +92,43 @@ class AdminDashboardBrowserTest extends BrowserJourney {
                 d -> d.findElements(By.cssSelector("p.alert.info")).size() > 0);
         assertThat(browser.findAll(By.id("failure-" + failed))).isEmpty();
         assertThat(AdminFixtures.column("outbox", "handled_note", failed)).isEqualTo("answered in the console");
+    }
+
+    /** The stalled list's groups (counts, a filter) and each review's last known execution status. */
+    private void stalledGroupsAndExecutionStatus() throws Exception {
+        java.time.Instant now = StepFunctionsTestResource.clock().instant();
+        for (int i = 0; i < 3; i++) {
+            java.util.UUID id = AdminFixtures.task("PENDING", now.minus(Duration.ofHours(30 + i)), null, null, null);
+            AdminFixtures.inGroup(id, "loan-approval", "CreditReview", "RUNNING", now.minus(Duration.ofMinutes(i)));
+        }
+        java.util.UUID redriving = AdminFixtures.task(
+                "PENDING", now.minus(Duration.ofHours(50)), null, now.plus(Duration.ofHours(3)), null);
+        AdminFixtures.inGroup(redriving, "loan-approval", "FinalSignoff", "PENDING_REDRIVE", now);
+
+        browser.go("/admin/stalled");
+        browser.awaitElement(By.id("groups"));
+        assertThat(browser.find(By.id("groups")).getText()).contains("loan-approval · CreditReview 3");
+        assertThat(browser.find(By.id("stalled")).getText()).contains("RUNNING", "PENDING_REDRIVE", "not checked yet");
+        assertThat(Accessibility.seriousViolations(browser))
+                .as("stalled list with groups")
+                .isEmpty();
+        Files.createDirectories(SCREENSHOTS);
+        browser.screenshot(SCREENSHOTS.resolve("admin-stalled.png"));
+
+        browser.find(By.xpath("//nav[@id='groups']/a[contains(., 'FinalSignoff')]"))
+                .click();
+        browser.await("the group's page", d -> d.getCurrentUrl().contains("state=FinalSignoff"));
+        assertThat(browser.findAll(By.cssSelector("#stalled tbody tr"))).hasSize(1);
+        assertThat(browser.find(By.id("stalled")).getText()).contains("PENDING_REDRIVE");
+        assertThat(browser.find(By.cssSelector("#groups a[aria-current='page']"))
+                        .getText())
+                .contains("FinalSignoff");
+        // The filter tabs keep the group: near timeout within it is the same one review.
+        browser.find(By.linkText("Near timeout")).click();
+        String url = browser.await(
+                "the filtered group", d -> d.getCurrentUrl().contains("only=near-timeout") ? d.getCurrentUrl() : null);
+        assertThat(url).contains("state=FinalSignoff");
+        assertThat(browser.findAll(By.cssSelector("#stalled tbody tr"))).hasSize(1);
     }
 
     @Test

@@ -122,8 +122,8 @@ class AdminDashboardTest {
         for (int i = 0; i < 60; i++) {
             ids.add(task("PENDING", start.plusSeconds(i), null, null, null));
         }
-        Stalled first = lists.stalled(StalledFilter.ALL, null);
-        Stalled second = lists.stalled(StalledFilter.ALL, first.next());
+        Stalled first = lists.stalled(StalledFilter.ALL, null, null);
+        Stalled second = lists.stalled(StalledFilter.ALL, null, first.next());
 
         assertThat(first.rows()).hasSize(50);
         assertThat(first.rows().stream().map(Stalled.Row::id)).containsExactlyElementsOf(ids.subList(0, 50));

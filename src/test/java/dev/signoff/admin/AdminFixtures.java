@@ -31,6 +31,20 @@ final class AdminFixtures {
         return id;
     }
 
+    /** Puts a fixture task in a workflow and state, with what the reconciliation sweep last found (null: nothing). */
+    static void inGroup(UUID task, String workflow, String state, String executionStatus, Instant checkedAt) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> Panache.getEntityManager()
+                        .createNativeQuery("update review_task set state_machine_arn = ?1, state_name = ?2,"
+                                + " execution_status = ?3, execution_checked_at = ?4 where id = ?5")
+                        .setParameter(1, "arn:aws:states:eu-west-1:123456789012:stateMachine:" + workflow)
+                        .setParameter(2, state)
+                        .setParameter(3, executionStatus)
+                        .setParameter(4, checkedAt)
+                        .setParameter(5, task)
+                        .executeUpdate());
+    }
+
     /** An outbox row for no task (as for a quarantined request), settled with {@code status}. */
     static UUID callback(String status, Instant createdAt) {
         UUID id = UUID.randomUUID();

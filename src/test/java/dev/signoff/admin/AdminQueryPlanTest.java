@@ -51,10 +51,10 @@ class AdminQueryPlanTest {
     void each_stalled_list_pages_through_an_index() throws Exception {
         Instant now = Instant.now();
         Object[] keyset = {Instant.parse("2020-01-01T00:00:00Z"), new UUID(0, 0), 51};
-        assertIndexed(AdminLists.stalledSql(StalledFilter.ALL), keyset);
-        assertIndexed(AdminLists.stalledSql(StalledFilter.OVERDUE), keyset[0], keyset[1], keyset[2], now);
+        assertIndexed(AdminLists.stalledSql(StalledFilter.ALL, null), keyset);
+        assertIndexed(AdminLists.stalledSql(StalledFilter.OVERDUE, null), keyset[0], keyset[1], keyset[2], now);
         assertIndexed(
-                AdminLists.stalledSql(StalledFilter.NEAR_TIMEOUT),
+                AdminLists.stalledSql(StalledFilter.NEAR_TIMEOUT, null),
                 keyset[0],
                 keyset[1],
                 keyset[2],
@@ -63,12 +63,43 @@ class AdminQueryPlanTest {
         assertIndexed(AdminLists.FAILURES, 51);
     }
 
+    @Test
+    void the_group_counts_and_one_groups_pages_read_through_the_group_index() throws Exception {
+        Instant now = Instant.now();
+        Object[] keyset = {Instant.parse("2020-01-01T00:00:00Z"), new UUID(0, 0), 51};
+        String workflow = "arn:aws:states:us-east-1:123456789012:stateMachine:wf-3";
+        StalledGroup group = new StalledGroup(workflow, "HumanReview");
+
+        assertIndexed(AdminLists.GROUPS, 51);
+        String plan = assertIndexed(
+                AdminLists.stalledSql(StalledFilter.ALL, group),
+                keyset[0],
+                keyset[1],
+                keyset[2],
+                workflow,
+                "HumanReview");
+        assertThat(plan).contains("ix_review_task_pending_group");
+        assertIndexed(
+                AdminLists.stalledSql(StalledFilter.OVERDUE, group),
+                keyset[0],
+                keyset[1],
+                keyset[2],
+                now,
+                workflow,
+                "HumanReview");
+        assertIndexed(
+                AdminLists.stalledSql(StalledFilter.ALL, new StalledGroup(null, null)),
+                keyset[0],
+                keyset[1],
+                keyset[2]);
+    }
+
     private static String count(String rows) {
         return "select count(*) from (" + rows + " limit " + (AdminDashboard.COUNT_CAP + 1) + ") c";
     }
 
     /** Binds JPA's numbered parameters (?1, ?2, ...) in the order they appear, as plain JDBC ones. */
-    private static void assertIndexed(String sql, Object... numbered) throws Exception {
+    private static String assertIndexed(String sql, Object... numbered) throws Exception {
         List<Object> bound = new ArrayList<>();
         Matcher m = PARAMETER.matcher(sql);
         while (m.find()) {
@@ -76,5 +107,6 @@ class AdminQueryPlanTest {
         }
         String plan = db.explain(PARAMETER.matcher(sql).replaceAll("?"), bound.toArray());
         assertThat(plan).as(sql).contains("ix_").doesNotContain("Seq Scan on review_task", "Seq Scan on outbox");
+        return plan;
     }
 }

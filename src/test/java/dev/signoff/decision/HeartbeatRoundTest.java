@@ -15,12 +15,16 @@ import dev.signoff.testsupport.MutableClock;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +85,35 @@ class HeartbeatRoundTest {
                 .allSatisfy(execution -> assertThat(callbacksFor(execution))
                         .filteredOn(call -> call.operation().equals("SendTaskHeartbeat"))
                         .anyMatch(CallRecord::applied));
+    }
+
+    @Test
+    void the_second_heartbeat_comes_early_by_a_fixed_share_of_the_interval_and_later_ones_a_full_interval_apart() {
+        UUID taskId = awaitTask(startHeartbeating());
+        upkeep.sendHeartbeats(); // the first one is due at once
+
+        Duration firstGap = heartbeatGap(taskId);
+        assertThat(firstGap).isGreaterThan(Duration.ofSeconds(10)).isLessThanOrEqualTo(Duration.ofSeconds(20));
+
+        clock.advance(Duration.ofSeconds(21));
+        upkeep.sendHeartbeats();
+        assertThat(heartbeatGap(taskId)).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    /** From the last heartbeat sent to the next one due. */
+    private static Duration heartbeatGap(UUID taskId) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) Panache.getEntityManager()
+                .createNativeQuery("select last_heartbeat_at, next_heartbeat_at from review_task where id = ?1")
+                .setParameter(1, taskId)
+                .getSingleResult());
+        return Duration.between(instant(row[0]), instant(row[1]));
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return column instanceof Instant at ? at : ((java.time.OffsetDateTime) column).toInstant();
     }
 
     private StartedExecution startHeartbeating() {

@@ -60,8 +60,8 @@ class HistoryCheckTest {
         String id = UUID.randomUUID().toString();
         StartedExecution execution = succeeded("{\"deliveryId\":\"" + id + "\"}");
         // Newest first: ExecutionSucceeded, TaskStateExited, then TaskSucceeded with our marker.
-        StepFunctionsGateway twoEvents = new StepFunctionsGateway(sfn, 1, 2);
-        StepFunctionsGateway threeEvents = new StepFunctionsGateway(sfn, 1, 3);
+        StepFunctionsGateway twoEvents = new StepFunctionsGateway(sfn, StepFunctionsRates.unlimited(), 1, 2);
+        StepFunctionsGateway threeEvents = new StepFunctionsGateway(sfn, StepFunctionsRates.unlimited(), 1, 3);
 
         assertThat(twoEvents.history(execution.executionArn(), new Marker("deliveryId", id), BUDGET))
                 .isEqualTo(History.UNKNOWN);

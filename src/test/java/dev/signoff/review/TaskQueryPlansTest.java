@@ -130,4 +130,14 @@ class TaskQueryPlansTest {
                 .contains("ix_review_task_expiry_check")
                 .doesNotContain("Seq Scan");
     }
+
+    @Test
+    void the_reconciliation_sweep_picks_and_counts_its_checks_through_its_index() throws SQLException {
+        assertThat(db.explain(TaskQueries.EXECUTION_CHECKS_DUE, 150))
+                .contains("ix_review_task_reconcile")
+                .doesNotContain("Seq Scan", "Sort");
+        assertThat(db.explain(TaskQueries.EXECUTION_CHECKS_SINCE, Instant.now().minusSeconds(30), 150))
+                .contains("ix_review_task_checked")
+                .doesNotContain("Seq Scan");
+    }
 }
