@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The lists behind the tiles. Each reads only the columns it shows, through the index its tile counts with. */
 @ApplicationScoped
@@ -33,16 +34,18 @@ public class AdminLists {
     static final String FAILURES = "select o.id, o.task_id, t.title, o.kind, o.decision_id, o.quarantine_id, o.status,"
             + " o.last_error, o.attempts, o.created_at, o.error_code from outbox o left join review_task t on t.id = o.task_id"
             + " where o.status in ('FAILED', 'UNCONFIRMED') and o.handled_at is null"
-            + " order by o.created_at desc, o.id desc limit ?1";
+            + " and (o.created_at, o.id) < (?2, ?3) order by o.created_at desc, o.id desc limit ?1";
 
     // failed: its Signoff.InvalidRequest was delivered (ix_outbox_token); one that failed to deliver left the
     // execution waiting, which is when Re-process is offered.
     static final String QUARANTINE = "select q.id, q.received_at, q.receive_count, q.reason, q.body, q.execution_arn,"
             + " q.action, exists (select 1 from outbox o where o.token_hash = q.token_hash and o.task_id is null"
             + " and o.status = 'DELIVERED') as failed from quarantine q where q.handled_at is null"
-            + " order by q.received_at desc, q.id desc limit ?1";
+            + " and (q.received_at, q.id) < (?2, ?3) order by q.received_at desc, q.id desc limit ?1";
 
     private static final Instant BEFORE_ALL = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Cursor AFTER_ALL =
+            new Cursor(Instant.parse("9999-12-31T23:59:59Z"), new java.util.UUID(-1L, -1L));
 
     private final AdminConfig config;
     private final ReviewConfig review;
@@ -64,11 +67,11 @@ public class AdminLists {
     }
 
     @Transactional
-    public Stalled stalled(StalledFilter filter, StalledGroup group, Stalled.Cursor after) {
+    public Stalled stalled(StalledFilter filter, StalledGroup group, Cursor after) {
         Instant now = clock.instant();
         var query = Panache.getEntityManager()
                 .createNativeQuery(stalledSql(filter, group))
-                .setParameter(1, after == null ? BEFORE_ALL : after.receivedAt())
+                .setParameter(1, after == null ? BEFORE_ALL : after.at())
                 .setParameter(2, after == null ? new java.util.UUID(0, 0) : after.id())
                 .setParameter(3, config.pageSize() + 1);
         switch (filter) {
@@ -94,7 +97,7 @@ public class AdminLists {
         }
         rows.remove(rows.size() - 1);
         Stalled.Row last = rows.get(rows.size() - 1);
-        return new Stalled(filter, group, groups, rows, new Stalled.Cursor(last.receivedAt(), last.id()));
+        return new Stalled(filter, group, groups, rows, new Cursor(last.receivedAt(), last.id()));
     }
 
     private Stalled.Row row(Object[] r, Instant now) {
@@ -120,7 +123,11 @@ public class AdminLists {
 
     private List<Stalled.Count> groups() {
         List<Stalled.Count> groups = new ArrayList<>();
-        for (Object o : read(GROUPS)) {
+        List<?> counted = Panache.getEntityManager()
+                .createNativeQuery(GROUPS)
+                .setParameter(1, config.pageSize() + 1)
+                .getResultList();
+        for (Object o : counted) {
             Object[] r = (Object[]) o;
             String arn = Rows.text(r[0]);
             groups.add(new Stalled.Count(
@@ -157,9 +164,9 @@ public class AdminLists {
     }
 
     @Transactional
-    public Capped<Failure> failures() {
+    public Page<Failure> failures(Cursor before) {
         List<Failure> rows = new ArrayList<>();
-        for (Object o : read(FAILURES)) {
+        for (Object o : read(FAILURES, before)) {
             Object[] r = (Object[]) o;
             var id = Rows.uuid(r[0]);
             String status = Rows.text(r[6]);
@@ -176,13 +183,13 @@ public class AdminLists {
                             ? "it may have landed: check the execution before anything else"
                             : failures.whyNotRetryable(id)));
         }
-        return capped(rows);
+        return page(rows, f -> new Cursor(f.createdAt(), f.id()));
     }
 
     @Transactional
-    public Capped<Quarantined> quarantine() {
+    public Page<Quarantined> quarantine(Cursor before) {
         List<Quarantined> rows = new ArrayList<>();
-        for (Object o : read(QUARANTINE)) {
+        for (Object o : read(QUARANTINE, before)) {
             Object[] r = (Object[]) o;
             String action = Rows.text(r[6]);
             rows.add(new Quarantined(
@@ -196,7 +203,7 @@ public class AdminLists {
                     Boolean.TRUE.equals(r[7]),
                     reprocessing.whyNot(Rows.uuid(r[0]))));
         }
-        return capped(rows);
+        return page(rows, q -> new Cursor(q.receivedAt(), q.id()));
     }
 
     private static String callback(String kind, boolean decision, boolean quarantine, String error) {
@@ -210,17 +217,22 @@ public class AdminLists {
         return "SUCCESS".equals(kind) ? "decision (success)" : "decision (failure)";
     }
 
-    private List<?> read(String sql) {
+    /** Newest first, starting after {@code before} (null: the newest). */
+    private List<?> read(String sql, Cursor before) {
+        Cursor from = before == null ? AFTER_ALL : before;
         return Panache.getEntityManager()
                 .createNativeQuery(sql)
                 .setParameter(1, config.pageSize() + 1)
+                .setParameter(2, from.at())
+                .setParameter(3, from.id())
                 .getResultList();
     }
 
-    private <T> Capped<T> capped(List<T> rows) {
+    private <T> Page<T> page(List<T> rows, Function<T, Cursor> cursor) {
         if (rows.size() <= config.pageSize()) {
-            return new Capped<>(rows, false);
+            return new Page<>(rows, null);
         }
-        return new Capped<>(rows.subList(0, config.pageSize()), true);
+        List<T> shown = rows.subList(0, config.pageSize());
+        return new Page<>(shown, cursor.apply(shown.get(shown.size() - 1)));
     }
 }

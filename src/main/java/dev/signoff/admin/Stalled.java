@@ -43,25 +43,4 @@ public record Stalled(StalledFilter filter, StalledGroup group, List<Count> grou
             Instant lastHeartbeatAt,
             String executionStatus,
             Instant executionCheckedAt) {}
-
-    /** Where a page starts: after the task received at {@code receivedAt} with this id (keyset, never OFFSET). */
-    public record Cursor(Instant receivedAt, UUID id) {
-
-        /** {@code 2026-12-01T10:00:00Z_<uuid>}; IllegalArgumentException for anything else. */
-        public static Cursor parse(String text) {
-            int at = text.lastIndexOf('_');
-            if (at < 0) {
-                throw new IllegalArgumentException("not a cursor");
-            }
-            try {
-                return new Cursor(Instant.parse(text.substring(0, at)), UUID.fromString(text.substring(at + 1)));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a cursor", e);
-            }
-        }
-
-        public String text() {
-            return receivedAt + "_" + id;
-        }
-    }
 }

@@ -3,8 +3,9 @@ package dev.signoff.web;
 import dev.signoff.admin.AdminActions;
 import dev.signoff.admin.AdminDashboard;
 import dev.signoff.admin.AdminLists;
-import dev.signoff.admin.Capped;
+import dev.signoff.admin.Cursor;
 import dev.signoff.admin.Failure;
+import dev.signoff.admin.Page;
 import dev.signoff.admin.Quarantined;
 import dev.signoff.admin.Stalled;
 import dev.signoff.admin.StalledFilter;
@@ -45,10 +46,10 @@ public class AdminPage {
 
         static native TemplateInstance stalled(Reviewer reviewer, AdminView view, Stalled stalled);
 
-        static native TemplateInstance failures(Reviewer reviewer, AdminView view, Capped<Failure> failures);
+        static native TemplateInstance failures(Reviewer reviewer, AdminView view, Page<Failure> failures);
 
         static native TemplateInstance quarantine(
-                Reviewer reviewer, AdminView view, Capped<Quarantined> entries, String deadLetters);
+                Reviewer reviewer, AdminView view, Page<Quarantined> entries, String deadLetters);
     }
 
     private final AdminDashboard dashboard;
@@ -80,27 +81,30 @@ public class AdminPage {
             @QueryParam("after") String after) {
         Reviewer admin = admin();
         StalledFilter filter = StalledFilter.of(only).orElseThrow(() -> new BadRequestException("Unknown list"));
-        Stalled.Cursor cursor;
-        try {
-            cursor = after == null || after.isEmpty() ? null : Stalled.Cursor.parse(after);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("This page link is not valid any more; start from the first page.");
-        }
         return Templates.stalled(
-                admin, view(null, null), lists.stalled(filter, StalledGroup.of(workflow, state), cursor));
+                admin, view(null, null), lists.stalled(filter, StalledGroup.of(workflow, state), cursor(after)));
     }
 
     @GET
     @Path("failures")
-    public TemplateInstance failures(@QueryParam("done") String done) {
-        return Templates.failures(admin(), view(notice(done), null), lists.failures());
+    public TemplateInstance failures(@QueryParam("done") String done, @QueryParam("before") String before) {
+        Reviewer admin = admin();
+        return Templates.failures(admin, view(notice(done), null), lists.failures(cursor(before)));
     }
 
     @GET
     @Path("quarantine")
-    public TemplateInstance quarantine(@QueryParam("done") String done) {
+    public TemplateInstance quarantine(@QueryParam("done") String done, @QueryParam("before") String before) {
         Reviewer admin = admin();
-        return Templates.quarantine(admin, view(notice(done), null), lists.quarantine(), deadLetters());
+        return Templates.quarantine(admin, view(notice(done), null), lists.quarantine(cursor(before)), deadLetters());
+    }
+
+    private static Cursor cursor(String text) {
+        try {
+            return text == null || text.isEmpty() ? null : Cursor.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("This page link is not valid any more; start from the first page.");
+        }
     }
 
     @POST
@@ -128,7 +132,8 @@ public class AdminPage {
                     .build();
         } catch (AdminActions.Refused e) {
             return Response.status(409)
-                    .entity(Templates.quarantine(admin, view(null, e.getMessage()), lists.quarantine(), deadLetters()))
+                    .entity(Templates.quarantine(
+                            admin, view(null, e.getMessage()), lists.quarantine(null), deadLetters()))
                     .build();
         }
     }
@@ -147,7 +152,8 @@ public class AdminPage {
                     .build();
         } catch (AdminActions.Refused e) {
             return Response.status(409)
-                    .entity(Templates.quarantine(admin, view(null, e.getMessage()), lists.quarantine(), deadLetters()))
+                    .entity(Templates.quarantine(
+                            admin, view(null, e.getMessage()), lists.quarantine(null), deadLetters()))
                     .build();
         }
     }
@@ -159,7 +165,7 @@ public class AdminPage {
             return Response.seeOther(URI.create("/admin/failures?done=" + done)).build();
         } catch (AdminActions.Refused e) {
             return Response.status(409)
-                    .entity(Templates.failures(admin, view(null, e.getMessage()), lists.failures()))
+                    .entity(Templates.failures(admin, view(null, e.getMessage()), lists.failures(null)))
                     .build();
         }
     }

@@ -30,6 +30,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +117,37 @@ class AdminDashboardTest {
     }
 
     @Test
+    void the_failure_and_quarantine_lists_page_newest_first_without_repeating_a_row() {
+        Instant newest = clock.instant().plus(Duration.ofDays(3000));
+        List<UUID> failed = new ArrayList<>();
+        List<UUID> refused = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            failed.add(callback("FAILED", newest.minusSeconds(i)));
+            refused.add(quarantined(newest.minusSeconds(i), "{}"));
+        }
+        try {
+            Page<Failure> failures = lists.failures(null);
+            Page<Failure> olderFailures = lists.failures(failures.next());
+            Page<Quarantined> entries = lists.quarantine(null);
+            Page<Quarantined> olderEntries = lists.quarantine(entries.next());
+
+            assertThat(failures.rows()).extracting(Failure::id).containsExactlyElementsOf(failed.subList(0, 50));
+            assertThat(olderFailures.rows().stream().map(Failure::id).limit(5))
+                    .containsExactlyElementsOf(failed.subList(50, 55));
+            assertThat(entries.rows()).extracting(Quarantined::id).containsExactlyElementsOf(refused.subList(0, 50));
+            assertThat(olderEntries.rows().stream().map(Quarantined::id).limit(5))
+                    .containsExactlyElementsOf(refused.subList(50, 55));
+            assertThat(adminGet("/admin/failures").statusCode(200).extract().asString())
+                    .contains("id=\"older\"", "before=" + failures.next().text());
+            adminGet("/admin/quarantine?before=" + entries.next().text()).statusCode(200);
+            adminGet("/admin/failures?before=yesterday").statusCode(400);
+        } finally {
+            failed.forEach(id -> handled("outbox", id));
+            refused.forEach(id -> handled("quarantine", id));
+        }
+    }
+
+    @Test
     void the_stalled_list_pages_by_keyset_longest_waiting_first_without_repeating_a_row() {
         Instant start = clock.instant().minus(Duration.ofDays(3000));
         List<UUID> ids = new ArrayList<>();
@@ -129,7 +161,7 @@ class AdminDashboardTest {
         assertThat(first.rows().stream().map(Stalled.Row::id)).containsExactlyElementsOf(ids.subList(0, 50));
         assertThat(second.rows().stream().map(Stalled.Row::id).limit(10))
                 .containsExactlyElementsOf(ids.subList(50, 60));
-        assertThat(Stalled.Cursor.parse(first.next().text())).isEqualTo(first.next());
+        assertThat(Cursor.parse(first.next().text())).isEqualTo(first.next());
     }
 
     @Test
@@ -140,7 +172,7 @@ class AdminDashboardTest {
         assertThat(decide("reviewer", taskId, "approve").statusCode()).isEqualTo(200);
         await().until(() -> statusOf(taskId) == TaskStatus.DELIVERY_FAILED);
         UUID outboxId = outboxOf(taskId).id;
-        assertThat(lists.failures().rows())
+        assertThat(lists.failures(null).rows())
                 .filteredOn(f -> f.id().equals(outboxId))
                 .singleElement()
                 .satisfies(f -> assertThat(f.retryable()).isTrue());
@@ -179,7 +211,7 @@ class AdminDashboardTest {
                         .setParameter(2, clock.instant())
                         .executeUpdate());
 
-        assertThat(lists.failures().rows())
+        assertThat(lists.failures(null).rows())
                 .filteredOn(f -> f.id().equals(outboxId))
                 .singleElement()
                 .satisfies(f -> assertThat(f.retryBlocker()).isEqualTo("its execution has ended"));
@@ -206,7 +238,7 @@ class AdminDashboardTest {
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(column("outbox", "handled_note", outboxId)).isEqualTo("answered by hand in the console");
         assertThat(column("outbox", "handled_by", outboxId)).isEqualTo("admin");
-        assertThat(lists.failures().rows()).noneMatch(f -> f.id().equals(outboxId));
+        assertThat(lists.failures(null).rows()).noneMatch(f -> f.id().equals(outboxId));
         assertThat(events(null, "CALLBACK_HANDLED")).anySatisfy(e -> {
             assertThat(e.actor).isEqualTo("admin");
             assertThat(e.actorName).isEqualTo("Ada Admin");
@@ -227,7 +259,7 @@ class AdminDashboardTest {
 
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(column("quarantine", "handled_note", id)).isEqualTo("sender fixed, not needed");
-        assertThat(lists.quarantine().rows()).noneMatch(q -> q.id().equals(id));
+        assertThat(lists.quarantine(null).rows()).noneMatch(q -> q.id().equals(id));
         assertThat(events(null, "QUARANTINE_DISMISSED"))
                 .anySatisfy(e -> assertThat(e.detail).contains(id.toString()).contains("sender fixed"));
     }
@@ -284,6 +316,10 @@ class AdminDashboardTest {
                         .get("/admin/stalled?after=nonsense")
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    private static ValidatableResponse adminGet(String path) {
+        return given().auth().preemptive().basic("admin", "admin").get(path).then();
     }
 
     private static Response post(String user, String path, String note) {

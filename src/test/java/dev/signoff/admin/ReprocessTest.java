@@ -75,7 +75,7 @@ class ReprocessTest {
                 .asString()
                 .startsWith("v2:")
                 .doesNotContain(execution.taskToken());
-        assertThat(lists.quarantine().rows())
+        assertThat(lists.quarantine(null).rows())
                 .filteredOn(q -> q.id().equals(quarantineId))
                 .singleElement()
                 .satisfies(q -> assertThat(q.reprocessable()).isTrue());
@@ -88,7 +88,7 @@ class ReprocessTest {
         UUID taskId = taskOf(execution.executionArn()).id;
         assertThat(post("admin", quarantineId, "again").statusCode()).isEqualTo(409);
         assertThat(tasksOf(execution)).isEqualTo(1);
-        assertThat(lists.quarantine().rows()).noneMatch(q -> q.id().equals(quarantineId));
+        assertThat(lists.quarantine(null).rows()).noneMatch(q -> q.id().equals(quarantineId));
         assertThat(column("quarantine", "handled_note", quarantineId))
                 .asString()
                 .contains("re-processed into task " + taskId);
@@ -96,7 +96,7 @@ class ReprocessTest {
         assertThat(column("outbox", "handled_at", invalid.id))
                 .as("the failed Signoff.InvalidRequest can no longer be retried")
                 .isNotNull();
-        assertThat(lists.failures().rows()).noneMatch(f -> f.id().equals(invalid.id));
+        assertThat(lists.failures(null).rows()).noneMatch(f -> f.id().equals(invalid.id));
         assertThat(events("QUARANTINE_REPROCESSED"))
                 .anySatisfy(e -> assertThat(e.taskId).isEqualTo(taskId));
 
@@ -116,7 +116,7 @@ class ReprocessTest {
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.header("Location")).contains("/admin/quarantine?done=still-invalid");
         assertThat(tasksOf(execution)).isZero();
-        assertThat(lists.quarantine().rows())
+        assertThat(lists.quarantine(null).rows())
                 .filteredOn(q -> q.id().equals(quarantineId))
                 .singleElement()
                 .satisfies(q -> {
@@ -136,7 +136,7 @@ class ReprocessTest {
         await().until(() -> invalidRequestOf(failedId).status == OutboxEntry.Status.DELIVERED);
         UUID old = quarantined(clock.instant(), "{\"title\":\"\"}");
 
-        assertThat(lists.quarantine().rows())
+        assertThat(lists.quarantine(null).rows())
                 .filteredOn(q -> q.id().equals(failedId))
                 .singleElement()
                 .satisfies(q -> assertThat(q.reprocessBlocker())
@@ -145,7 +145,7 @@ class ReprocessTest {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.asString()).contains("already failed with Signoff.InvalidRequest");
         assertThat(post("admin", old, "try").statusCode()).isEqualTo(409);
-        assertThat(lists.quarantine().rows())
+        assertThat(lists.quarantine(null).rows())
                 .filteredOn(q -> q.id().equals(old))
                 .singleElement()
                 .satisfies(q -> assertThat(q.reprocessable()).isFalse());
