@@ -2,6 +2,7 @@ package dev.signoff.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +27,9 @@ class OwnRateLimitTest {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .httpClientBuilder(UrlConnectionHttpClient.builder())
             .build();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final StepFunctionsGateway gateway = new StepFunctionsGateway(
-            sfn, new StepFunctionsRates(spent, spent, spent, Duration.ofMillis(500)), 1000, 20);
+            sfn, new StepFunctionsRates(spent, spent, spent, Duration.ofMillis(500), registry), 1000, 20);
 
     @AfterEach
     void close() {
@@ -49,5 +51,15 @@ class OwnRateLimitTest {
                         new StepFunctionsGateway.Marker("deliveryId", "d-1"),
                         Duration.ofSeconds(5)))
                 .isEqualTo(StepFunctionsGateway.History.UNREADABLE);
+        assertThat(refused("send-task")).as("heartbeat and callback").isEqualTo(2);
+        assertThat(refused("describe-execution")).isEqualTo(1);
+        assertThat(refused("get-execution-history")).isEqualTo(1);
+    }
+
+    private double refused(String group) {
+        return registry.get(StepFunctionsRates.REFUSED)
+                .tag("group", group)
+                .counter()
+                .count();
     }
 }

@@ -48,6 +48,7 @@ class MetricsEndpointTest {
             "signoff_heartbeat_lag_seconds",
             "signoff_stepfunctions_calls_total",
             "signoff_stepfunctions_throttles_total",
+            "signoff_stepfunctions_rate_limited_total",
             "signoff_dlq_depth");
 
     private static final Map<String, String> STORED = Map.of("result", "stored");
