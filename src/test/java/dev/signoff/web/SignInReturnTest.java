@@ -86,8 +86,6 @@ class SignInReturnTest {
                 "/%09/evil.example",
                 "/https://evil.example")) {
             Challenge challenge = openSignedOut(attempt);
-            System.out.println(
-                    "DEBUG " + attempt + " -> " + challenge.remembered().getValue());
             assertThat(challenge.status()).as(attempt).isEqualTo(302);
             Response signIn = signIn(challenge.remembered(), "reviewer");
             assertThat(signIn.statusCode()).as(attempt).isEqualTo(302);
