@@ -86,6 +86,9 @@ public class StepFunctionsGateway {
 
     static final String OWN_LIMIT = "Signoff's own rate limit (signoff.step-functions.*): not sent, try again later";
 
+    /** What stands in for a task token quoted in an error message. */
+    static final String TOKEN_MARK = "<task token>";
+
     private final SfnClient sfn;
     private final StepFunctionsRates rates;
     private final int pageSize;
@@ -105,16 +108,17 @@ public class StepFunctionsGateway {
     }
 
     public Outcome sendSuccess(String token, String output) {
-        return call(() -> sfn.sendTaskSuccess(r -> r.taskToken(token).output(output)));
+        return call(token, () -> sfn.sendTaskSuccess(r -> r.taskToken(token).output(output)));
     }
 
     public Outcome sendFailure(String token, String error, String cause) {
         return call(
+                token,
                 () -> sfn.sendTaskFailure(r -> r.taskToken(token).error(error).cause(cause)));
     }
 
     public Outcome sendHeartbeat(String token) {
-        return call(() -> sfn.sendTaskHeartbeat(r -> r.taskToken(token)));
+        return call(token, () -> sfn.sendTaskHeartbeat(r -> r.taskToken(token)));
     }
 
     /** DescribeExecution, within its rate limit. Eventually consistent: a status may lag the execution a little. */
@@ -187,6 +191,28 @@ public class StepFunctionsGateway {
         return CallbackPayload.idIn(result, marker.key())
                 .filter(marker.value()::equals)
                 .isPresent();
+    }
+
+    /**
+     * The reason of a failed call goes into logs, the outbox and the audit trail, so the token is taken out of it: an
+     * AWS validation message may quote the value it refused.
+     */
+    private Outcome call(String token, Runnable request) {
+        Outcome outcome = call(request);
+        return token == null || token.isEmpty() ? outcome : withoutToken(outcome, token);
+    }
+
+    static Outcome withoutToken(Outcome outcome, String token) {
+        if (outcome instanceof Outcome.Retryable r) {
+            return new Outcome.Retryable(r.reason().replace(token, TOKEN_MARK));
+        } else if (outcome instanceof Outcome.Closed c) {
+            return new Outcome.Closed(c.reason().replace(token, TOKEN_MARK));
+        } else if (outcome instanceof Outcome.Gone g) {
+            return new Outcome.Gone(g.reason().replace(token, TOKEN_MARK));
+        } else if (outcome instanceof Outcome.Refused r) {
+            return new Outcome.Refused(r.reason().replace(token, TOKEN_MARK));
+        }
+        return outcome;
     }
 
     private Outcome call(Runnable request) {

@@ -1,5 +1,6 @@
 package dev.signoff.web;
 
+import dev.signoff.admin.AuditEntry;
 import dev.signoff.audit.AuditEvent;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
@@ -11,6 +12,7 @@ public final class HistoryLabels {
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("TASK_OPENED", "Received"),
+            Map.entry("SIGNED_IN", "Signed in"),
             Map.entry("VIEWED", "Opened the review"),
             Map.entry("CLAIMED", "Claimed (on it)"),
             Map.entry("CLAIM_TAKEN_OVER", "Took the claim over"),
@@ -38,11 +40,20 @@ public final class HistoryLabels {
 
     /** Types added later still read as words rather than as a constant. */
     static String label(AuditEvent event) {
-        String known = LABELS.get(event.type);
+        return label(event.type);
+    }
+
+    /** The same words on the admin audit page. */
+    static String label(AuditEntry entry) {
+        return label(entry.type());
+    }
+
+    private static String label(String type) {
+        String known = LABELS.get(type);
         if (known != null) {
             return known;
         }
-        String words = event.type.replace('_', ' ').toLowerCase(Locale.ROOT);
+        String words = type.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -49,10 +49,10 @@ public record TaskPageView(
     public record ExpiryView(Optional<ExpiryPolicy> policy, boolean escalated, boolean passed) {
         public String then() {
             return switch (policy.orElse(ExpiryPolicy.FAIL)) {
-                case FAIL -> "then the workflow is told nobody decided (Signoff.Expired)";
+                case FAIL -> "then Signoff.Expired tells the workflow nobody decided";
                 case ESCALATE ->
                     escalated
-                            ? "escalated once already; then the workflow is told nobody decided (Signoff.Expired)"
+                            ? "escalated once already; then Signoff.Expired tells the workflow nobody decided"
                             : "then it is escalated once, with a new window";
                 case NOTIFY ->
                     passed

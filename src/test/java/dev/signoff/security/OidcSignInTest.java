@@ -17,10 +17,13 @@ import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.CookieBrowser;
 import dev.signoff.testsupport.ElasticMqTestResource;
 import dev.signoff.testsupport.KeycloakTestResource;
+import dev.signoff.testsupport.Patience;
 import dev.signoff.testsupport.ReviewTasks;
 import dev.signoff.testsupport.S3ProxyTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
 import dev.signoff.testsupport.Workflows;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -270,6 +273,7 @@ class OidcSignInTest {
         StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
         UUID taskId = ReviewTasks.awaitTask(execution);
         CookieBrowser browser = new CookieBrowser();
+        long signInsBefore = oidcSignIns("Alice Auditor");
 
         HttpResponse<String> loginForm = browser.get(inboxPage);
         assertThat(loginForm.uri().toString())
@@ -279,6 +283,8 @@ class OidcSignInTest {
         assertThat(landed.statusCode()).isEqualTo(200);
         assertThat(landed.uri().getPath()).isEqualTo("/inbox");
         assertThat(landed.body()).contains("Alice Auditor", TASK_TITLE, "/tasks/" + taskId);
+        // The completed code flow is one SIGNED_IN event, by alice's issuer#sub id (web/SignInAudit).
+        Patience.await().until(() -> oidcSignIns("Alice Auditor") > signInsBefore);
 
         HttpResponse<String> signOut = browser.postWithoutFollowing(logout);
         assertThat(signOut.statusCode()).isEqualTo(303);
@@ -289,6 +295,16 @@ class OidcSignInTest {
                 .as("back at Signoff, which sends the signed-out browser to Keycloak's login form again")
                 .startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/auth");
         assertThat(afterSignOut.body()).contains("kc-form-login").doesNotContain("Alice Auditor");
+    }
+
+    private static long oidcSignIns(String name) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) Panache.getEntityManager()
+                                .createNativeQuery("select count(*) from audit_event where type = 'SIGNED_IN'"
+                                        + " and detail = 'OIDC sign-in' and actor_name = ?1 and actor like '%#%'")
+                                .setParameter(1, name)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test

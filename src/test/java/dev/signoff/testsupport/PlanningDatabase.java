@@ -106,7 +106,8 @@ public final class PlanningDatabase implements AutoCloseable {
                 "analyze");
     }
 
-    private void execute(String... statements) throws SQLException {
+    /** Adds rows a plan test needs beyond the shared mix (then {@code analyze} again). */
+    public void execute(String... statements) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
