@@ -27,6 +27,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/")
 public class LoginPage {
 
+    /**
+     * Where the identity provider sends the browser back (quarkus.oidc.authentication.redirect-path): one fixed URI
+     * to register, instead of every page's. Quarkus answers it itself with the page the sign-in started from.
+     */
+    static final String SIGNED_IN = "/signed-in";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(boolean failed, boolean sandbox);
@@ -52,6 +58,13 @@ public class LoginPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance login(@QueryParam("error") boolean error) {
         return Templates.login(error, sandbox);
+    }
+
+    /** Reached only when a sign-in started here, or someone opens it again: there is no page to return to. */
+    @GET
+    @Path("signed-in")
+    public Response signedIn() {
+        return Response.seeOther(URI.create(SignInTarget.INBOX)).build();
     }
 
     /**

@@ -36,7 +36,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,8 @@ class OidcSignInTest {
                     // The test realm's `username` claim is Keycloak's user name, which users cannot change (unlike
                     // its preferred_username, which it maps from an attribute users edit).
                     "signoff.security.assignee-claim", "username",
+                    // As in production (%prod): the session cookie is Secure although this test runs over http.
+                    "quarkus.oidc.authentication.cookie-force-secure", "true",
                     // Any free port: the test realm accepts redirects to http://localhost:* and http://127.0.0.1:*.
                     "quarkus.http.test-port", "0");
         }
@@ -304,6 +308,79 @@ class OidcSignInTest {
     }
 
     @Test
+    void a_task_opened_signed_out_goes_through_keycloaks_login_page_and_back_to_exactly_that_task() {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 3600);
+        UUID taskId = ReviewTasks.awaitTask(execution);
+        CookieBrowser browser = new CookieBrowser();
+
+        HttpResponse<String> loginForm = browser.get(inboxPage.resolve("/tasks/" + taskId + "?from=mail"));
+        assertThat(loginForm.uri().toString())
+                .startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/auth")
+                .as("Keycloak sends every sign-in back to the one registered path")
+                .contains("redirect_uri=" + URLEncoder.encode(site() + "/signed-in", StandardCharsets.UTF_8));
+        assertThat(loginForm.body()).contains("kc-form-login");
+        HttpResponse<String> landed = browser.submitLoginForm(loginForm, "alice", "alice");
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getPath()).isEqualTo("/tasks/" + taskId);
+        assertThat(landed.uri().getQuery()).isEqualTo("from=mail");
+        assertThat(landed.body()).contains(TASK_TITLE, "Alice Auditor");
+    }
+
+    @Test
+    void links_whose_path_a_browser_reads_as_another_host_land_on_the_inbox_after_keycloak_sign_in() {
+        for (String attempt : List.of(
+                "//evil.example",
+                "///evil.example/x",
+                "/%2F%2Fevil.example",
+                "/%5Cevil.example",
+                "/https://evil.example")) {
+            CookieBrowser browser = new CookieBrowser();
+            HttpResponse<String> loginForm = browser.get(URI.create(site() + attempt));
+            assertThat(loginForm.uri().toString())
+                    .as(attempt)
+                    .startsWith(KeycloakTestResource.realmUrl() + "/protocol/openid-connect/auth");
+
+            HttpResponse<String> landed = browser.submitLoginForm(loginForm, "alice", "alice");
+
+            assertThat(landed.uri().getHost()).as(attempt).isEqualTo(inboxPage.getHost());
+            assertThat(landed.uri().getPath()).as(attempt).isEqualTo("/inbox");
+            assertThat(landed.statusCode()).as(attempt).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_oidc_session_cookie_is_secure_http_only_same_site_lax_and_issued_anew_at_each_sign_in() {
+        CookieBrowser browser = new CookieBrowser();
+        HttpResponse<String> loginForm = browser.get(inboxPage);
+        assertThat(browser.setCookieHeaders("q_session"))
+                .as("no session exists before sign-in, so none can be planted and carried over")
+                .isEmpty();
+        browser.submitLoginForm(loginForm, "alice", "alice");
+        CookieBrowser again = new CookieBrowser();
+        again.submitLoginForm(again.get(inboxPage), "alice", "alice");
+
+        List<String> session = browser.setCookieHeaders("q_session");
+        assertThat(session)
+                .isNotEmpty()
+                .allSatisfy(header -> assertThat(header)
+                        .containsIgnoringCase("; HttpOnly")
+                        .containsIgnoringCase("; Secure")
+                        .containsIgnoringCase("; SameSite=Lax"));
+        assertThat(browser.setCookieHeaders("q_auth").stream()
+                        .filter(header -> !header.contains("Max-Age=0"))
+                        .toList())
+                .as("the state cookie of the code flow (not its removal once the code is exchanged)")
+                .isNotEmpty()
+                .allSatisfy(header ->
+                        assertThat(header).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; Secure"));
+        // The session may be split into q_session_chunk_N cookies: compare the first of each sign-in.
+        assertThat(cookieValue(session.get(0)))
+                .isNotBlank()
+                .isNotEqualTo(cookieValue(again.setCookieHeaders("q_session").get(0)));
+    }
+
+    @Test
     void signing_out_of_a_local_form_session_clears_its_cookie_and_stays_here() {
         String session = given().redirects()
                 .follow(false)
@@ -324,6 +401,15 @@ class OidcSignInTest {
         assertThat(signOut.statusCode()).isEqualTo(303);
         assertThat(signOut.header("Location")).endsWith("/login");
         assertThat(signOut.detailedCookie("quarkus-credential").getMaxAge()).isZero();
+    }
+
+    private static String cookieValue(String setCookieHeader) {
+        return setCookieHeader.substring(0, setCookieHeader.indexOf(';'));
+    }
+
+    /** This app's origin, e.g. {@code http://localhost:PORT}, to put raw paths after. */
+    private String site() {
+        return inboxPage.resolve("/").toString().replaceAll("/$", "");
     }
 
     private static RequestSpecification withToken(String token) {

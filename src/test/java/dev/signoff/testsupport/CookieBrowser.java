@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +32,13 @@ public final class CookieBrowser {
     private final CookieJar cookies = new CookieJar();
     private final HttpClient following = client(HttpClient.Redirect.NORMAL);
     private final HttpClient staying = client(HttpClient.Redirect.NEVER);
+
+    /** Every Set-Cookie header this browser was sent for cookies whose name starts with {@code prefix}, in order. */
+    public List<String> setCookieHeaders(String prefix) {
+        return cookies.received.stream()
+                .filter(header -> header.startsWith(prefix))
+                .toList();
+    }
 
     public HttpResponse<String> get(URI uri) {
         return send(following, html(uri).GET().build());
@@ -105,6 +113,7 @@ public final class CookieBrowser {
     private static final class CookieJar extends CookieHandler {
 
         private final Map<String, Map<String, HttpCookie>> byHost = new ConcurrentHashMap<>();
+        private final List<String> received = new CopyOnWriteArrayList<>();
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
@@ -122,6 +131,7 @@ public final class CookieBrowser {
             responseHeaders.entrySet().stream()
                     .filter(e -> "set-cookie".equalsIgnoreCase(e.getKey()))
                     .flatMap(e -> e.getValue().stream())
+                    .peek(received::add)
                     .flatMap(value -> HttpCookie.parse(value).stream())
                     .forEach(cookie -> {
                         if (cookie.getPath() == null) {
