@@ -52,7 +52,16 @@ public class DecisionRights {
     /** Empty when this reviewer may decide the (visible) task now; otherwise why not. */
     @Transactional
     public Optional<Refusal> refusal(ReviewTask task, Reviewer reviewer) {
-        ReviewRequest request = reviews.request(task);
+        return judge(
+                reviews.request(task),
+                reviewer,
+                reviews.isAssigned(task.id, reviewer),
+                security.adminsMayDecideUnassigned());
+    }
+
+    /** The rule itself, on what the database said: whether the task is assigned to the reviewer or their groups. */
+    static Optional<Refusal> judge(
+            ReviewRequest request, Reviewer reviewer, boolean assigned, boolean adminsMayDecideUnassigned) {
         if (request.requestedBy().filter(reviewer::isNamedBy).isPresent()) {
             return Optional.of(Refusal.REQUESTER);
         }
@@ -61,11 +70,11 @@ public class DecisionRights {
                 && request.assignees().excludeUsers().contains(reviewer.assigneeName())) {
             return Optional.of(Refusal.EXCLUDED);
         }
-        if (reviews.isAssigned(task.id, reviewer)) {
+        if (assigned) {
             return Optional.empty();
         }
         if (reviewer.isAdmin()) {
-            return security.adminsMayDecideUnassigned() ? Optional.empty() : Optional.of(Refusal.ADMIN_NOT_ASSIGNED);
+            return adminsMayDecideUnassigned ? Optional.empty() : Optional.of(Refusal.ADMIN_NOT_ASSIGNED);
         }
         return Optional.of(Refusal.NOT_ASSIGNED);
     }
