@@ -90,6 +90,13 @@ public record TaskPageView(
     /** Findings of one severity, most severe group first. */
     public record FindingGroup(Severity severity, List<Finding> findings) {}
 
+    /** Why this reviewer cannot decide the waiting task (separation of duties, not assigned); empty when they can. */
+    public Optional<String> cannotDecide() {
+        return canDecide || !task.status().isOpen() || !"not-assigned".equals(panel.mode())
+                ? Optional.empty()
+                : Optional.ofNullable(panel.readOnlyReason());
+    }
+
     public String proposedOutputJson() {
         return request.proposedOutput().map(TaskPageView::pretty).orElse("");
     }

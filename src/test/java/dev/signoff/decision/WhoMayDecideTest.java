@@ -52,6 +52,11 @@ class WhoMayDecideTest {
         assertThat(refused.jsonPath().getString("detail")).startsWith("You requested this review");
         assertThat(as("reviewer").post("/api/tasks/" + taskId + "/claim").statusCode())
                 .isEqualTo(403);
+        assertThat(as("reviewer").get("/api/tasks/" + taskId).jsonPath().getString("cannotDecide"))
+                .startsWith("You requested this review");
+        assertThat(as("reviewer2").get("/api/tasks/" + taskId).jsonPath().getString("cannotDecide"))
+                .as("a colleague may decide")
+                .isNull();
         String page = page("reviewer", taskId);
         assertThat(page).contains("You requested this review").doesNotContain("id=\"decision-form\"");
         assertThat(page).doesNotContain("id=\"claim-button\"").contains("Add comment");
@@ -97,7 +102,10 @@ class WhoMayDecideTest {
     void an_admin_not_assigned_sees_the_task_but_cannot_decide_it() {
         UUID taskId = newTask(body -> {});
 
-        assertThat(as("admin").get("/api/tasks/" + taskId).statusCode()).isEqualTo(200);
+        Response seen = as("admin").get("/api/tasks/" + taskId);
+        assertThat(seen.statusCode()).isEqualTo(200);
+        assertThat(seen.jsonPath().getBoolean("canDecide")).isFalse();
+        assertThat(seen.jsonPath().getString("cannotDecide")).startsWith("You see this review as an admin");
         Response refused = decide("admin", taskId, "approve");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.jsonPath().getString("reason")).isEqualTo("NOT_ASSIGNED");
