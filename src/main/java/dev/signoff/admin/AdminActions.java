@@ -141,7 +141,8 @@ public class AdminActions {
 
     public static void requireAdmin(Reviewer reviewer) {
         if (reviewer == null || !reviewer.isAdmin()) {
-            throw new Refused("The admin dashboard is for admins (group " + Reviewer.ADMIN_GROUP + ") only.", true);
+            throw new Refused(
+                    "The admin dashboard is for admins (the group signoff.security.admin-group names) only.", true);
         }
     }
 

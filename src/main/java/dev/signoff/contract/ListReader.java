@@ -90,6 +90,11 @@ final class ListReader {
         Optional<ArrayNode> userArray = f.array("users", false, Limits.MAX_USERS);
         List<String> groups = strings(groupArray, f.at("groups"), Limits.MAX_GROUPS, Limits.MAX_PRINCIPAL_CHARS);
         List<String> users = strings(userArray, f.at("users"), Limits.MAX_USERS, Limits.MAX_PRINCIPAL_CHARS);
+        List<String> excluded = strings(
+                f.array("excludeUsers", false, Limits.MAX_USERS),
+                f.at("excludeUsers"),
+                Limits.MAX_USERS,
+                Limits.MAX_PRINCIPAL_CHARS);
         boolean named = groupArray.filter(a -> !a.isEmpty()).isPresent()
                 || userArray.filter(a -> !a.isEmpty()).isPresent();
         if (!named) {
@@ -98,8 +103,10 @@ final class ListReader {
         if (groups.isEmpty() && users.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new Assignees(List.copyOf(new LinkedHashSet<>(groups)), List.copyOf(new LinkedHashSet<>(users))));
+        return Optional.of(new Assignees(
+                List.copyOf(new LinkedHashSet<>(groups)),
+                List.copyOf(new LinkedHashSet<>(users)),
+                List.copyOf(new LinkedHashSet<>(excluded))));
     }
 
     private Optional<String[]> s3Location(String uri, String path) {

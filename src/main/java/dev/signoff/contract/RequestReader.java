@@ -64,7 +64,12 @@ final class RequestReader {
             }
         });
         Optional<JsonNode> outputSchema = outputSchema(f);
-        Optional<Assignees> assignees = f.object("assignees", true).flatMap(a -> lists.assignees(a, f.at("assignees")));
+        // Optional in the contract: a request without assignees takes the default route, which intake applies (or
+        // refuses the request when none is configured). Present, it must name someone.
+        Optional<ObjectNode> assigneesObject = f.object("assignees", false);
+        Optional<Assignees> assignees = assigneesObject.isEmpty()
+                ? Optional.of(Assignees.NONE)
+                : assigneesObject.flatMap(a -> lists.assignees(a, f.at("assignees")));
         Optional<String> requestedBy = f.text("requestedBy", false, Limits.MAX_PRINCIPAL_CHARS, LINE);
         Optional<Instant> dueAt = f.timestamp("dueAt");
         Optional<Instant> timeoutAt = f.timestamp("timeoutAt");

@@ -40,6 +40,32 @@ public record ReviewRequest(
         return Limits.VERSION;
     }
 
+    /** The same request with other assignees (the default route's, for a request that named none). */
+    public ReviewRequest withAssignees(Assignees routed) {
+        return new ReviewRequest(
+                taskToken,
+                executionArn,
+                stateMachineArn,
+                stateName,
+                enteredAt,
+                redriveCount,
+                title,
+                summary,
+                findings,
+                artifacts,
+                proposedOutput,
+                outputSchema,
+                routed,
+                requestedBy,
+                dueAt,
+                timeoutAt,
+                expiresAt,
+                onExpiry,
+                heartbeatSeconds,
+                decisions,
+                metadata);
+    }
+
     /** SHA-256 hex of the task token: the idempotency key of the task, safe to log and store. */
     public String tokenHash() {
         return TaskTokens.tokenHash(taskToken);
@@ -63,8 +89,24 @@ public record ReviewRequest(
         }
     }
 
-    /** Who may decide. At least one of the two lists is non-empty. */
-    public record Assignees(List<String> groups, List<String> users) {}
+    /**
+     * Who may decide: {@code groups} and {@code users}, of which a request that names assignees fills at least one;
+     * {@link #NONE} for a request without {@code assignees}, which intake routes to the default groups or refuses.
+     * {@code excludeUsers} never decide, even when a group of theirs is assigned (matched like {@code users}).
+     */
+    public record Assignees(List<String> groups, List<String> users, List<String> excludeUsers) {
+
+        public static final Assignees NONE = new Assignees(List.of(), List.of(), List.of());
+
+        public Assignees(List<String> groups, List<String> users) {
+            this(groups, users, List.of());
+        }
+
+        /** Whether the request named anyone to decide (else only a default route gives the task assignees). */
+        public boolean named() {
+            return !groups.isEmpty() || !users.isEmpty();
+        }
+    }
 
     public enum Severity {
         INFO,

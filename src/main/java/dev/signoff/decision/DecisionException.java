@@ -6,8 +6,12 @@ import java.util.Optional;
 public class DecisionException extends RuntimeException {
 
     public enum Reason {
-        /** The task is not assigned to this reviewer or their groups. */
+        /** The task is not assigned to this reviewer or their groups (an admin's role does not count). */
         NOT_ASSIGNED,
+        /** The request names this reviewer as its {@code requestedBy}: they never decide it. */
+        REQUESTER,
+        /** The request lists this reviewer in {@code assignees.excludeUsers}. */
+        EXCLUDED,
         /** Someone decided first. */
         ALREADY_DECIDED,
         /** The task no longer accepts decisions (expired, cancelled). */

@@ -14,6 +14,7 @@ import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
+import dev.signoff.review.DecisionRights;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskLifecycle;
@@ -43,9 +44,11 @@ public class DecisionService {
     private final Clock clock;
     private final DecisionsConfig config;
     private final ArtifactStore artifacts;
+    private final DecisionRights rights;
 
     DecisionService(
             ReviewService reviews,
+            DecisionRights rights,
             CallbackPayload payloads,
             Outbox outbox,
             TaskLifecycle lifecycle,
@@ -53,6 +56,7 @@ public class DecisionService {
             DecisionsConfig config,
             ArtifactStore artifacts) {
         this.reviews = reviews;
+        this.rights = rights;
         this.payloads = payloads;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
@@ -245,10 +249,14 @@ public class DecisionService {
                 && !task.onExpiry().equals(Optional.of(ExpiryPolicy.NOTIFY))) {
             throw windowClosed(task.expiresAt);
         }
-        if (!reviews.isAssigned(task.id, reviewer)) {
-            throw new DecisionException(
-                    DecisionException.Reason.NOT_ASSIGNED,
-                    "This review is not assigned to you or to any of your groups.");
+        Optional<DecisionRights.Refusal> refusal = rights.refusal(task, reviewer);
+        if (refusal.isPresent()) {
+            DecisionException.Reason reason = switch (refusal.get()) {
+                case REQUESTER -> DecisionException.Reason.REQUESTER;
+                case EXCLUDED -> DecisionException.Reason.EXCLUDED;
+                case NOT_ASSIGNED, ADMIN_NOT_ASSIGNED -> DecisionException.Reason.NOT_ASSIGNED;
+            };
+            throw new DecisionException(reason, refusal.get().message());
         }
     }
 

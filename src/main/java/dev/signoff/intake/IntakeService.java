@@ -9,6 +9,7 @@ import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.Callback;
 import dev.signoff.contract.CallbackPayload;
 import dev.signoff.contract.Parsed;
+import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequestParser;
 import dev.signoff.contract.TaskTokens;
 import dev.signoff.decision.Outbox;
@@ -48,6 +49,7 @@ class IntakeService {
     private final AuditLog audit;
     private final ExecutionEnds ends;
     private final TaskRedrives redrives;
+    private final DefaultRoute defaultRoute;
     private final ObjectMapper json;
     private final Clock clock;
     private final Event<IntakeMetrics.Taken> taken;
@@ -62,6 +64,7 @@ class IntakeService {
             AuditLog audit,
             ExecutionEnds ends,
             TaskRedrives redrives,
+            DefaultRoute defaultRoute,
             ObjectMapper json,
             Clock clock,
             Event<IntakeMetrics.Taken> taken) {
@@ -74,6 +77,7 @@ class IntakeService {
         this.audit = audit;
         this.ends = ends;
         this.redrives = redrives;
+        this.defaultRoute = defaultRoute;
         this.json = json;
         this.clock = clock;
         this.taken = taken;
@@ -130,7 +134,14 @@ class IntakeService {
             problems.addAll(((Parsed.Invalid) reread).problems());
             return new Stored(null, new Parsed.Invalid(Optional.of(token), problems));
         }
-        UUID taskId = lifecycle.open(redactedRequest.request(), stored, hash, cipher.sealToken(token, hash));
+        Optional<ReviewRequest> routed = defaultRoute.route(redactedRequest.request());
+        if (routed.isEmpty()) {
+            return new Stored(null, new Parsed.Invalid(Optional.of(token), List.of(DefaultRoute.REFUSAL)));
+        }
+        UUID taskId = lifecycle.open(routed.get(), stored, hash, cipher.sealToken(token, hash));
+        if (!redactedRequest.request().assignees().named()) {
+            audit.record(AuditLog.SYSTEM, taskId, "DEFAULT_ROUTE", defaultRoute.note());
+        }
         Optional<EndedExecution> ended = ends.find(valid.request().executionArn());
         redrives.supersedeEarlier(taskId, ended.map(e -> e.stopDate))
                 .ifPresent(old -> LOG.infof("Task %s supersedes task %s (a redrive)", taskId, old));

@@ -3,6 +3,7 @@ package dev.signoff.review;
 import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,12 @@ public interface ReviewConfig {
     /** The expiry policy of a request that has {@code expiresAt} but names no {@code onExpiry}. */
     @WithDefault("fail")
     ExpiryPolicy onExpiry();
+
+    /**
+     * Who a request without {@code assignees} goes to (the default route). Unset: such a request is refused
+     * ({@code assignees: is required}) and its execution failed with {@code Signoff.InvalidRequest}.
+     */
+    Optional<List<@NotBlank String>> defaultGroups();
 
     /** Who an escalating review is reassigned to; required when {@link #onExpiry()} is {@code escalate}. */
     Optional<List<String>> escalationGroups();

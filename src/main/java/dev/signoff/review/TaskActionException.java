@@ -6,6 +6,8 @@ public class TaskActionException extends RuntimeException {
     public enum Reason {
         /** The reviewer may see the task but is neither assigned nor an admin. */
         NOT_ASSIGNED,
+        /** The requester or an excluded user, who never decide the task and so never claim it. */
+        NOT_ALLOWED,
         /** Someone else holds an active claim, and taking it over needs an admin. */
         HELD_BY_OTHER,
         /** The task no longer waits for a decision. */

@@ -18,12 +18,14 @@ import java.util.UUID;
 public class TaskClaims {
 
     private final ReviewService reviews;
+    private final DecisionRights rights;
     private final AuditLog audit;
     private final ReviewConfig config;
     private final Clock clock;
 
-    TaskClaims(ReviewService reviews, AuditLog audit, ReviewConfig config, Clock clock) {
+    TaskClaims(ReviewService reviews, DecisionRights rights, AuditLog audit, ReviewConfig config, Clock clock) {
         this.reviews = reviews;
+        this.rights = rights;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -42,7 +44,8 @@ public class TaskClaims {
 
     /**
      * Claims the task, or renews the reviewer's own claim. Someone else's active claim is only taken over by an admin
-     * who asks for it ({@code takeOver}); the previous holder is named in the history.
+     * who asks for it ({@code takeOver}); the previous holder is named in the history. The requester and excluded
+     * users never claim (see {@link DecisionRights}).
      */
     @Transactional
     public Claim claim(UUID taskId, Reviewer reviewer, boolean takeOver) {
@@ -51,6 +54,13 @@ public class TaskClaims {
             throw new TaskActionException(
                     TaskActionException.Reason.NOT_ASSIGNED,
                     "This review is not assigned to you, so you cannot claim it.");
+        }
+        // A claim says "I am deciding this": not for someone who never may.
+        Optional<DecisionRights.Refusal> refusal =
+                rights.refusal(task, reviewer).filter(DecisionRights.Refusal::separationOfDuties);
+        if (refusal.isPresent()) {
+            throw new TaskActionException(
+                    TaskActionException.Reason.NOT_ALLOWED, refusal.get().message());
         }
         Optional<Claim> held = activeClaim(task).filter(c -> !c.heldBy(reviewer.id()));
         if (held.isPresent() && !(takeOver && reviewer.isAdmin())) {

@@ -43,7 +43,7 @@ public class CurrentReviewer {
     /** The reviewer behind any identity (the current one, or one handed over by another component). */
     public Reviewer of(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
-            return new Reviewer("anonymous", null, "anonymous", null, "Anonymous", null, Set.of());
+            return new Reviewer("anonymous", null, "anonymous", null, null, "Anonymous", null, Set.of(), false);
         }
         Set<String> groups = new HashSet<>(identity.getRoles());
         Principal principal = identity.getPrincipal();
@@ -58,9 +58,14 @@ public class CurrentReviewer {
         SecurityConfig.LocalUser local = config.localUsers().get(id);
         return new Reviewer(
                 id,
+                null,
+                id,
+                id,
+                id,
                 local == null ? id : local.name(),
                 local == null ? null : local.email().orElse(null),
-                Set.copyOf(groups));
+                Set.copyOf(groups),
+                groups.contains(config.adminGroup()));
     }
 
     private Reviewer fromToken(JsonWebToken jwt, Set<String> groups) {
@@ -78,7 +83,15 @@ public class CurrentReviewer {
         }
         String assigneeName = text(jwt.getClaim(config.assigneeClaim()));
         return new Reviewer(
-                id, issuer, subject, assigneeName, text(jwt.getClaim("name")), text(jwt.getClaim("email")), groups);
+                id,
+                issuer,
+                subject,
+                assigneeName,
+                text(jwt.getClaim("preferred_username")),
+                text(jwt.getClaim("name")),
+                text(jwt.getClaim("email")),
+                groups,
+                groups.contains(config.adminGroup()));
     }
 
     /** A claim's value as text: a string or a number; anything else (absent, blank, an array) is no value. */

@@ -65,4 +65,19 @@ public interface SecurityConfig {
     @WithDefault("sub")
     @NotBlank
     String assigneeClaim();
+
+    /**
+     * The group whose members are admins: they see every task and every admin page. Being one grants no right to
+     * decide (see {@link #adminsMayDecideUnassigned()}).
+     */
+    @WithDefault("signoff-admin")
+    @NotBlank
+    String adminGroup();
+
+    /**
+     * Whether an admin may decide a review that is not assigned to them or their groups. Off by default, so that
+     * "admin" is not a way around the assignment; the requester and excluded users never decide either way.
+     */
+    @WithDefault("false")
+    boolean adminsMayDecideUnassigned();
 }

@@ -43,9 +43,15 @@ class DecisionPanels {
         this.schemas = schemas;
     }
 
+    /** The panel; {@code whyNot} says why this reviewer cannot decide the open task (null: the default words). */
     DecisionPanelView show(
-            TaskSummary task, ReviewRequest request, Optional<DecisionView> decision, boolean canDecide, String key) {
-        return show(task, request, decision, canDecide, key, null);
+            TaskSummary task,
+            ReviewRequest request,
+            Optional<DecisionView> decision,
+            boolean canDecide,
+            String whyNot,
+            String key) {
+        return show(task, request, decision, canDecide, whyNot, key, null);
     }
 
     private DecisionPanelView show(
@@ -53,6 +59,7 @@ class DecisionPanels {
             ReviewRequest request,
             Optional<DecisionView> decision,
             boolean canDecide,
+            String whyNot,
             String key,
             String error) {
         if (decision.isPresent()) {
@@ -72,7 +79,7 @@ class DecisionPanels {
                     request,
                     task.status().isOpen() ? "not-assigned" : "closed",
                     task.status().isOpen()
-                            ? null
+                            ? whyNot
                             : "This review is " + task.status().label().toLowerCase() + ".",
                     Map.of(),
                     decision,
@@ -93,11 +100,16 @@ class DecisionPanels {
     }
 
     Step submit(
-            TaskSummary task, ReviewRequest request, boolean canDecide, Map<String, String> posted, Reviewer reviewer) {
+            TaskSummary task,
+            ReviewRequest request,
+            boolean canDecide,
+            String whyNot,
+            Map<String, String> posted,
+            Reviewer reviewer) {
         Map<String, String> fields = new LinkedHashMap<>(posted);
         String step = Optional.ofNullable(fields.remove("step")).orElse("review");
         if (!canDecide && !step.equals("review") && !step.equals("confirm")) {
-            return new Step(false, 200, show(task, request, decisions.decisionFor(task.id()), false, null));
+            return new Step(false, 200, show(task, request, decisions.decisionFor(task.id()), false, whyNot, null));
         }
         Optional<SchemaForm.Field> form = form(request);
         if (step.startsWith("add:") && form.isPresent()) {
@@ -145,9 +157,11 @@ class DecisionPanels {
             int status = ErrorResponses.statusOf(e);
             if (e.reason() == DecisionException.Reason.ALREADY_DECIDED
                     || e.reason() == DecisionException.Reason.CLOSED
-                    || e.reason() == DecisionException.Reason.NOT_ASSIGNED) {
+                    || e.reason() == DecisionException.Reason.NOT_ASSIGNED
+                    || e.reason() == DecisionException.Reason.REQUESTER
+                    || e.reason() == DecisionException.Reason.EXCLUDED) {
                 Optional<DecisionView> now = decisions.decisionFor(task.id());
-                return new Step(false, status, show(task, request, now, false, null, e.getMessage()));
+                return new Step(false, status, show(task, request, now, false, e.getMessage(), null, e.getMessage()));
             }
             return new Step(false, status, edit(task, request, fields, checked, e.getMessage()));
         }

@@ -56,7 +56,7 @@ public class ErrorResponses {
     /** The HTTP status of a refused decision, for the API and the decision form alike. */
     public static int statusOf(DecisionException e) {
         return switch (e.reason()) {
-            case NOT_ASSIGNED -> 403;
+            case NOT_ASSIGNED, REQUESTER, EXCLUDED -> 403;
             case ALREADY_DECIDED, CLOSED -> 409;
             case INVALID -> 422;
         };
@@ -65,7 +65,7 @@ public class ErrorResponses {
     /** The HTTP status of a refused claim, release or comment. */
     public static int statusOf(TaskActionException e) {
         return switch (e.reason()) {
-            case NOT_ASSIGNED -> 403;
+            case NOT_ASSIGNED, NOT_ALLOWED -> 403;
             case HELD_BY_OTHER, CLOSED, NOT_HELD -> 409;
             case INVALID -> 422;
         };

@@ -13,6 +13,7 @@ public final class HistoryLabels {
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("TASK_OPENED", "Received"),
             Map.entry("SIGNED_IN", "Signed in"),
+            Map.entry("DEFAULT_ROUTE", "Assigned by default route"),
             Map.entry("VIEWED", "Opened the review"),
             Map.entry("CLAIMED", "Claimed (on it)"),
             Map.entry("CLAIM_TAKEN_OVER", "Took the claim over"),

@@ -6,6 +6,7 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
+import dev.signoff.review.DecisionRights;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskClaims;
@@ -70,9 +71,11 @@ public class TaskPage {
     private final CurrentReviewer current;
     private final Clock clock;
     private final DecisionPanels panels;
+    private final DecisionRights rights;
 
     TaskPage(
             ReviewService reviews,
+            DecisionRights rights,
             DecisionService decisions,
             TaskClaims claims,
             TaskComments comments,
@@ -80,6 +83,7 @@ public class TaskPage {
             Clock clock,
             DecisionPanels panels) {
         this.reviews = reviews;
+        this.rights = rights;
         this.decisions = decisions;
         this.claims = claims;
         this.comments = comments;
@@ -112,9 +116,15 @@ public class TaskPage {
             return decideAtOnce(id, reviewer, fields);
         }
         ReviewTask task = reviews.visibleTask(id, reviewer);
-        boolean canDecide = task.status() == TaskStatus.PENDING && reviews.isAssigned(id, reviewer);
-        DecisionPanels.Step step =
-                panels.submit(TaskSummary.of(task), reviews.request(task), canDecide, fields, reviewer);
+        Optional<DecisionRights.Refusal> refusal = rights.refusal(task, reviewer);
+        boolean canDecide = task.status() == TaskStatus.PENDING && refusal.isEmpty();
+        DecisionPanels.Step step = panels.submit(
+                TaskSummary.of(task),
+                reviews.request(task),
+                canDecide,
+                refusal.map(DecisionRights.Refusal::message).orElse(null),
+                fields,
+                reviewer);
         if (step.decided()) {
             return Response.seeOther(URI.create("/tasks/" + id)).build();
         }
@@ -174,12 +184,17 @@ public class TaskPage {
         ReviewTask task = reviews.visibleTask(id, reviewer);
         var decision = decisions.decisionFor(id);
         boolean assigned = reviews.isAssigned(id, reviewer);
-        boolean canDecide = task.status() == TaskStatus.PENDING && assigned;
+        Optional<DecisionRights.Refusal> refusal = rights.refusal(task, reviewer);
+        boolean canDecide = task.status() == TaskStatus.PENDING && refusal.isEmpty();
+        boolean canAct = task.status() == TaskStatus.PENDING && (assigned || reviewer.isAdmin());
         var activity = new TaskPageView.TaskActivity(
                 clock.instant(),
                 claims.activeClaim(task),
                 comments.forTask(id, reviewer),
-                task.status() == TaskStatus.PENDING && (assigned || reviewer.isAdmin()),
+                canAct,
+                canAct
+                        && refusal.filter(DecisionRights.Refusal::separationOfDuties)
+                                .isEmpty(),
                 reviewer.isAdmin(),
                 reviewer.id());
         TaskSummary summary = TaskSummary.of(task);
@@ -200,7 +215,15 @@ public class TaskPage {
                 key,
                 error,
                 form,
-                panel != null ? panel : panels.show(summary, request, decision, canDecide, key),
+                panel != null
+                        ? panel
+                        : panels.show(
+                                summary,
+                                request,
+                                decision,
+                                canDecide,
+                                refusal.map(DecisionRights.Refusal::message).orElse(null),
+                                key),
                 activity,
                 new TaskPageView.RedriveLinks(task.supersedes(), task.supersededBy()),
                 new TaskPageView.ExpiryView(

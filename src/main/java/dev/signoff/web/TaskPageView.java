@@ -65,12 +65,16 @@ public record TaskPageView(
     /** The reviews of the same execution and state before and after a redrive (review/TaskRedrives). */
     public record RedriveLinks(Optional<UUID> supersedes, Optional<UUID> supersededBy) {}
 
-    /** Who is on the task and what colleagues said, and whether this reviewer may join in. */
+    /**
+     * Who is on the task and what colleagues said, and whether this reviewer may join in: {@code canAct} comment
+     * (and, as an admin, release a claim), {@code canClaim} say "I'm on it" (never the requester or an excluded user).
+     */
     public record TaskActivity(
             Instant now,
             Optional<Claim> claim,
             List<TaskComment> comments,
             boolean canAct,
+            boolean canClaim,
             boolean isAdmin,
             String me) {
 
@@ -85,6 +89,13 @@ public record TaskPageView(
 
     /** Findings of one severity, most severe group first. */
     public record FindingGroup(Severity severity, List<Finding> findings) {}
+
+    /** Why this reviewer cannot decide the waiting task (separation of duties, not assigned); empty when they can. */
+    public Optional<String> cannotDecide() {
+        return canDecide || !task.status().isOpen() || !"not-assigned".equals(panel.mode())
+                ? Optional.empty()
+                : Optional.ofNullable(panel.readOnlyReason());
+    }
 
     public String proposedOutputJson() {
         return request.proposedOutput().map(TaskPageView::pretty).orElse("");

@@ -87,8 +87,9 @@ public class SandboxPage {
     private Reviewer admin() {
         Reviewer reviewer = current.get();
         if (!reviewer.isAdmin()) {
-            throw new ForbiddenException("The sandbox workflows page is for admins (group " + Reviewer.ADMIN_GROUP
-                    + ", the sandbox user admin).");
+            throw new ForbiddenException(
+                    "The sandbox workflows page is for admins (signoff.security.admin-group; the sandbox user"
+                            + " admin).");
         }
         return reviewer;
     }

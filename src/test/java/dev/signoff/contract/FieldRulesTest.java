@@ -214,6 +214,25 @@ class FieldRulesTest {
                         "user of 257 chars",
                         set("assignees", "{\"users\":[" + quoted("u", 257) + "]}"),
                         "assignees.users[0]: must be at most 256 characters (found 257)"),
+                ok("no assignees (intake applies the default route or refuses)", body -> body.remove("assignees")),
+                ok("null assignees", set("assignees", "null")),
+                ok("100 excluded users", assignees("users", 1).andThen(excluded(100))),
+                bad(
+                        "101 excluded users",
+                        assignees("users", 1).andThen(excluded(101)),
+                        "assignees.excludeUsers: must have at most 100 entries (found 101)"),
+                bad(
+                        "excluded user of 257 chars",
+                        set("assignees", "{\"groups\":[\"g\"],\"excludeUsers\":[" + quoted("u", 257) + "]}"),
+                        "assignees.excludeUsers[0]: must be at most 256 characters (found 257)"),
+                bad(
+                        "excluded users alone name nobody to decide",
+                        set("assignees", "{\"excludeUsers\":[\"u\"]}"),
+                        "assignees: must name at least one group or user"),
+                bad(
+                        "excluded user with a line break",
+                        set("assignees", "{\"groups\":[\"g\"],\"excludeUsers\":[\"a\\nb\"]}"),
+                        "assignees.excludeUsers[0]: must be a single line without control characters"),
                 ok("50 metadata entries", metadata(50, 64, 1024)),
                 bad("51 metadata entries", metadata(51, 1, 1), "metadata: must have at most 50 entries (found 51)"),
                 bad(
@@ -299,6 +318,15 @@ class FieldRulesTest {
             ArrayNode list = body.putObject("assignees").putArray(kind);
             for (int i = 0; i < count; i++) {
                 list.add(kind + i);
+            }
+        };
+    }
+
+    private static Consumer<ObjectNode> excluded(int count) {
+        return body -> {
+            ArrayNode list = ((ObjectNode) body.get("assignees")).putArray("excludeUsers");
+            for (int i = 0; i < count; i++) {
+                list.add("x" + i);
             }
         };
     }

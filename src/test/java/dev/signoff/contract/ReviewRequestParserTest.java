@@ -162,7 +162,7 @@ class ReviewRequestParserTest {
         ObjectNode body = ContractFixtures.minimal();
         body.put("taskToken", "t".repeat(2048));
         body.put("executionArn", "not an arn");
-        body.remove("assignees");
+        body.putObject("assignees");
 
         Parsed.Invalid bad = invalid(ContractJson.write(body));
 

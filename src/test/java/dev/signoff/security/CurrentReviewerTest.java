@@ -72,6 +72,47 @@ class CurrentReviewerTest {
         assertThat(reviewer.groups()).containsExactly("finance-reviewers");
     }
 
+    @Test
+    void admins_are_the_members_of_the_configured_admin_group_only() {
+        QuarkusSecurityIdentity identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("ops"))
+                .addRole("signoff-admin")
+                .addRole("platform-admins")
+                .build();
+
+        assertThat(new CurrentReviewer(identity, config("sub", "sub")).get().isAdmin())
+                .as("the default group")
+                .isTrue();
+        SecurityConfig platform = config(Map.of("signoff.security.admin-group", "platform-admins"));
+        assertThat(new CurrentReviewer(identity, platform).get().isAdmin()).isTrue();
+        SecurityConfig other = config(Map.of("signoff.security.admin-group", "auditors"));
+        assertThat(new CurrentReviewer(identity, other).get().isAdmin())
+                .as("signoff-admin means nothing once another group is configured")
+                .isFalse();
+    }
+
+    @Test
+    void requested_by_names_a_person_by_id_subject_assignee_claim_or_user_name_and_never_by_email_or_name() {
+        Reviewer reviewer = reviewerFrom(
+                "sub",
+                "employee_id",
+                Map.of(
+                        "sub", "7c1e-uuid",
+                        "employee_id", "E-1042",
+                        "preferred_username", "alice",
+                        "name", "Alice Archer",
+                        "email", "alice@example.com"));
+
+        assertThat(reviewer.isNamedBy(POOL + "#7c1e-uuid")).isTrue();
+        assertThat(reviewer.isNamedBy("7c1e-uuid")).isTrue();
+        assertThat(reviewer.isNamedBy("E-1042")).isTrue();
+        assertThat(reviewer.isNamedBy("alice")).isTrue();
+        assertThat(reviewer.isNamedBy("alice@example.com")).isFalse();
+        assertThat(reviewer.isNamedBy("Alice Archer")).isFalse();
+        assertThat(reviewer.isNamedBy("ALICE")).as("compared exactly").isFalse();
+        assertThat(reviewer.isNamedBy("invoice-agent")).isFalse();
+    }
+
     private static Reviewer reviewerFrom(String subjectClaim, String assigneeClaim, Map<String, String> claims) {
         JwtClaims jwt = new JwtClaims();
         jwt.setIssuer(POOL);
@@ -84,12 +125,16 @@ class CurrentReviewerTest {
 
     /** The configuration, mapped by SmallRye as at run time, with the two claims under test. */
     private static SecurityConfig config(String subjectClaim, String assigneeClaim) {
+        return config(Map.of(
+                "signoff.security.subject-claim", subjectClaim, "signoff.security.assignee-claim", assigneeClaim));
+    }
+
+    private static SecurityConfig config(Map<String, String> values) {
+        Map<String, String> all = new java.util.HashMap<>(values);
+        all.put("signoff.security.active-token-key", "k1");
         return new SmallRyeConfigBuilder()
                 .withMapping(SecurityConfig.class)
-                .withDefaultValues(Map.of(
-                        "signoff.security.active-token-key", "k1",
-                        "signoff.security.subject-claim", subjectClaim,
-                        "signoff.security.assignee-claim", assigneeClaim))
+                .withDefaultValues(all)
                 .build()
                 .getConfigMapping(SecurityConfig.class);
     }
