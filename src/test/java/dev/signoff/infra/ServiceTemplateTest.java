@@ -129,6 +129,25 @@ class ServiceTemplateTest {
     }
 
     @Test
+    void identity_claims_the_admin_group_scopes_and_default_route_reach_the_container() {
+        Map<String, String> minimal = named(container(cfn).get("Environment"), "Value");
+        assertThat(minimal)
+                .containsEntry("SIGNOFF_SECURITY_SUBJECT_CLAIM", "sub")
+                .containsEntry("SIGNOFF_SECURITY_ASSIGNEE_CLAIM", "sub")
+                .containsEntry("SIGNOFF_SECURITY_ADMIN_GROUP", "signoff-admin")
+                .doesNotContainKeys("QUARKUS_OIDC_AUTHENTICATION_SCOPES", "SIGNOFF_REVIEW_DEFAULT_GROUPS");
+
+        Map<String, String> full =
+                named(container(TemplateSamples.fullOf(TEMPLATE)).get("Environment"), "Value");
+        assertThat(full)
+                .containsEntry("SIGNOFF_SECURITY_SUBJECT_CLAIM", "oid")
+                .containsEntry("SIGNOFF_SECURITY_ASSIGNEE_CLAIM", "oid")
+                .containsEntry("SIGNOFF_SECURITY_ADMIN_GROUP", "signoff-operators")
+                .containsEntry("QUARKUS_OIDC_AUTHENTICATION_SCOPES", "email,profile")
+                .containsEntry("SIGNOFF_REVIEW_DEFAULT_GROUPS", "review-triage,ops-leads");
+    }
+
+    @Test
     void the_dead_letter_queue_reaches_the_container_only_when_given() {
         assertThat(named(container(cfn).get("Environment"), "Value"))
                 .doesNotContainKey("SIGNOFF_INTAKE_DEAD_LETTER_QUEUE_URL");

@@ -81,6 +81,11 @@ final class TemplateSamples {
                         "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/token-key-202605-StUvWx");
                 p.put("OidcGroupsClaim", "cognito:groups");
                 p.put("OidcExtraAudiences", "7a8b9c0d1e2f3a4b5c6d7e8f9a");
+                p.put("OidcSubjectClaim", "oid");
+                p.put("OidcAssigneeClaim", "oid");
+                p.put("OidcScopes", "email,profile");
+                p.put("AdminGroup", "signoff-operators");
+                p.put("DefaultReviewGroups", "review-triage,ops-leads");
                 p.put(
                         "ExecutionEventsQueueUrl",
                         "https://sqs.eu-west-1.amazonaws.com/111122223333/signoff-execution-events");
