@@ -60,9 +60,7 @@ public class TaskAdministration {
         ReviewTask task = waiting(taskId);
         List<String> before = assignees(taskId);
         bump(task);
-        TaskAssignee.delete("key.taskId", taskId);
-        groups.forEach(g -> new TaskAssignee(taskId, TaskAssignee.Kind.GROUP, g).persist());
-        users.forEach(u -> new TaskAssignee(taskId, TaskAssignee.Kind.USER, u).persist());
+        TaskAssignee.assign(taskId, groups, users);
         List<String> after = assignees(taskId);
         audit.record(
                 actor,

@@ -7,6 +7,7 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.List;
 import java.util.UUID;
 
 /** Who may decide a task: a group or a single user. Kept as rows so the inbox is one indexed query. */
@@ -26,6 +27,13 @@ public class TaskAssignee extends PanacheEntityBase {
 
     public TaskAssignee(UUID taskId, Kind kind, String name) {
         this.key = new Key(taskId, kind.name(), name);
+    }
+
+    /** Gives the task exactly these assignees (intake, an admin's reassignment, an escalation). */
+    static void assign(UUID taskId, List<String> groups, List<String> users) {
+        delete("key.taskId", taskId);
+        groups.forEach(g -> new TaskAssignee(taskId, Kind.GROUP, g).persist());
+        users.forEach(u -> new TaskAssignee(taskId, Kind.USER, u).persist());
     }
 
     @Embeddable

@@ -128,8 +128,7 @@ public class TaskExpiry {
                         due.expiresAt())
                 == 1;
         if (moved) {
-            TaskAssignee.delete("key.taskId", due.taskId());
-            groups.forEach(g -> new TaskAssignee(due.taskId(), TaskAssignee.Kind.GROUP, g).persist());
+            TaskAssignee.assign(due.taskId(), groups, List.of());
             audit.record(
                     AuditLog.SYSTEM,
                     due.taskId(),

@@ -12,6 +12,7 @@ import dev.signoff.security.Reviewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,15 +51,9 @@ public class AuditPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(
-            @QueryParam("task") String task,
-            @QueryParam("actor") String actor,
-            @QueryParam("type") String type,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("before") String before) {
+    public TemplateInstance page(@BeanParam FilterParams params, @QueryParam("before") String before) {
         Reviewer admin = admin();
-        AuditFilter filter = filter(task, actor, type, from, to);
+        AuditFilter filter = params.filter();
         return Templates.page(
                 admin, new AdminView(clock.instant(), null, null), filter, trail.page(filter, cursor(before)));
     }
@@ -66,14 +61,9 @@ public class AuditPage {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    public Response csv(
-            @QueryParam("task") String task,
-            @QueryParam("actor") String actor,
-            @QueryParam("type") String type,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Response csv(@BeanParam FilterParams params) {
         admin();
-        AuditFilter filter = filter(task, actor, type, from, to);
+        AuditFilter filter = params.filter();
         StreamingOutput body = out -> AuditExport.csv(trail, filter, out);
         return attachment(body, "text/csv; charset=UTF-8", "csv");
     }
@@ -81,14 +71,9 @@ public class AuditPage {
     @GET
     @Path("export.jsonl")
     @Produces("application/x-ndjson")
-    public Response jsonLines(
-            @QueryParam("task") String task,
-            @QueryParam("actor") String actor,
-            @QueryParam("type") String type,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Response jsonLines(@BeanParam FilterParams params) {
         admin();
-        AuditFilter filter = filter(task, actor, type, from, to);
+        AuditFilter filter = params.filter();
         StreamingOutput body = out -> AuditExport.jsonLines(trail, filter, json, out);
         return attachment(body, "application/x-ndjson; charset=UTF-8", "jsonl");
     }
@@ -103,11 +88,29 @@ public class AuditPage {
                 .build();
     }
 
-    private static AuditFilter filter(String task, String actor, String type, String from, String to) {
-        try {
-            return AuditFilter.of(task, actor, type, from, to);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+    /** The search, the same for the page and both exports. */
+    public static class FilterParams {
+        @QueryParam("task")
+        String task;
+
+        @QueryParam("actor")
+        String actor;
+
+        @QueryParam("type")
+        String type;
+
+        @QueryParam("from")
+        String from;
+
+        @QueryParam("to")
+        String to;
+
+        AuditFilter filter() {
+            try {
+                return AuditFilter.of(task, actor, type, from, to);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
         }
     }
 
