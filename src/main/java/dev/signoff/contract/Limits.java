@@ -32,6 +32,8 @@ public final class Limits {
     public static final int MAX_GROUPS = 50;
     public static final int MAX_USERS = 100;
     public static final int MAX_PRINCIPAL_CHARS = 256;
+    /** The most approvals an N-of-M policy may require. */
+    public static final int MAX_APPROVALS = 20;
     /**
      * Signoff's upkeep round runs every 15 s and heartbeats at a third of the interval: below a minute, one slow round
      * or a brief outage could let Step Functions' heartbeat deadline pass.

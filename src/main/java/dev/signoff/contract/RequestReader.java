@@ -79,6 +79,8 @@ final class RequestReader {
                 f.integer("heartbeatSeconds", Limits.MIN_HEARTBEAT_SECONDS, Limits.MAX_HEARTBEAT_SECONDS);
         Set<Outcome> decisions = decisions(f.array("decisions", false, Outcome.values().length));
         Map<String, String> metadata = metadata(f.object("metadata", false));
+        Optional<ReviewRequest.Approval> approval =
+                new ApprovalReader(problems).read(f.object("approval", false), f.at("approval"), assignees);
         checkOrder(dueAt, timeoutAt, "dueAt", "must not be after timeoutAt");
         checkOrder(enteredAt, timeoutAt, "timeoutAt", "must not be before enteredAt");
         checkOrder(dueAt, expiresAt, "dueAt", "must not be after expiresAt");
@@ -108,7 +110,8 @@ final class RequestReader {
                 onExpiry,
                 heartbeat.map(Long::intValue),
                 decisions,
-                metadata));
+                metadata,
+                approval));
     }
 
     private Optional<String> arn(Fields f, String name, boolean required, String pattern, String shape) {

@@ -33,7 +33,8 @@ public record ReviewRequest(
         Optional<ExpiryPolicy> onExpiry,
         Optional<Integer> heartbeatSeconds,
         Set<Outcome> decisions,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        Optional<Approval> approval) {
 
     /** The contract version this record represents. */
     public String version() {
@@ -63,7 +64,8 @@ public record ReviewRequest(
                 onExpiry,
                 heartbeatSeconds,
                 decisions,
-                metadata);
+                metadata,
+                approval);
     }
 
     /** SHA-256 hex of the task token: the idempotency key of the task, safe to log and store. */
@@ -106,6 +108,22 @@ public record ReviewRequest(
         public boolean named() {
             return !groups.isEmpty() || !users.isEmpty();
         }
+    }
+
+    /**
+     * The N-of-M policy: {@code required} approvals by different people decide an approval, and among them at least
+     * one approver from each of {@code distinctGroups} (each person counts for one group). Absent: one approval
+     * decides. A reject or request_changes always decides at once.
+     */
+    public record Approval(int required, List<String> distinctGroups) {
+        public Approval {
+            distinctGroups = List.copyOf(distinctGroups);
+        }
+    }
+
+    /** How many approvals decide this review: the policy's {@code required}, else one. */
+    public int approvalsRequired() {
+        return approval.map(Approval::required).orElse(1);
     }
 
     public enum Severity {

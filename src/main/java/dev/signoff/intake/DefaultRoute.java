@@ -45,6 +45,20 @@ class DefaultRoute {
                 new Assignees(groups, List.of(), request.assignees().excludeUsers())));
     }
 
+    /**
+     * What is wrong with a routed request's approval policy: its {@code distinctGroups} must be among the default
+     * groups, as the parser holds a request that names its assignees to its {@code assignees.groups}.
+     */
+    List<String> approvalProblems(ReviewRequest routed) {
+        List<String> listed = routed.approval().map(a -> a.distinctGroups()).orElse(List.of());
+        return java.util.stream.IntStream.range(0, listed.size())
+                .filter(i -> !routed.assignees().groups().contains(listed.get(i)))
+                .mapToObj(i -> "approval.distinctGroups[" + i + "]: \"" + listed.get(i)
+                        + "\" is not one of the default route's groups (" + String.join(", ", groups)
+                        + "): nobody in it could approve")
+                .toList();
+    }
+
     /** The history's note on a routed task. */
     String note() {
         return "assigned by default route to group " + String.join(", ", groups);

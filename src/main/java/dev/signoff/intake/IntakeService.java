@@ -138,6 +138,10 @@ class IntakeService {
         if (routed.isEmpty()) {
             return new Stored(null, new Parsed.Invalid(Optional.of(token), List.of(DefaultRoute.REFUSAL)));
         }
+        List<String> approvalProblems = defaultRoute.approvalProblems(routed.get());
+        if (!approvalProblems.isEmpty()) {
+            return new Stored(null, new Parsed.Invalid(Optional.of(token), approvalProblems));
+        }
         UUID taskId = lifecycle.open(routed.get(), stored, hash, cipher.sealToken(token, hash));
         if (!redactedRequest.request().assignees().named()) {
             audit.record(AuditLog.SYSTEM, taskId, "DEFAULT_ROUTE", defaultRoute.note());

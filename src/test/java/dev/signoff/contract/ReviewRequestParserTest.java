@@ -69,6 +69,8 @@ class ReviewRequestParserTest {
                         Map.entry("supplier", "ACME GmbH"),
                         Map.entry("costCenter", "4711"),
                         Map.entry("Business unit", "EMEA"));
+        assertThat(r.approval()).hasValue(new ReviewRequest.Approval(2, List.of("finance-approvers")));
+        assertThat(r.approvalsRequired()).isEqualTo(2);
     }
 
     @Test
@@ -88,6 +90,8 @@ class ReviewRequestParserTest {
         assertThat(r.proposedOutput()).isEmpty();
         assertThat(r.outputSchema()).isEmpty();
         assertThat(r.heartbeatSeconds()).isEmpty();
+        assertThat(r.approval()).as("one approval decides").isEmpty();
+        assertThat(r.approvalsRequired()).isEqualTo(1);
     }
 
     @Test
@@ -236,5 +240,51 @@ class ReviewRequestParserTest {
                         "decisions[0]: must be one of approve, reject, request_changes",
                         "decisions[1]: must be one of approve, reject, request_changes",
                         "decisions[2]: must be one of approve, reject, request_changes");
+    }
+
+    @Test
+    void approval_policy_without_distinct_groups_needs_only_a_count() {
+        ObjectNode body = ContractFixtures.minimal();
+        body.putObject("approval").put("required", 3).putNull("distinctGroups");
+
+        assertThat(valid(ContractJson.write(body)).approval()).hasValue(new ReviewRequest.Approval(3, List.of()));
+    }
+
+    @Test
+    void approval_groups_of_a_request_without_assignees_are_left_for_the_default_route_to_check() {
+        ObjectNode body = ContractFixtures.minimal();
+        body.remove("assignees");
+        body.putObject("approval").put("required", 2).putArray("distinctGroups").add("legal");
+
+        assertThat(valid(ContractJson.write(body)).approval())
+                .hasValue(new ReviewRequest.Approval(2, List.of("legal")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 21})
+    void approval_count_outside_1_to_20_is_refused(int required) {
+        ObjectNode body = ContractFixtures.minimal();
+        body.putObject("approval").put("required", required);
+
+        assertThat(invalid(ContractJson.write(body)).problems())
+                .containsExactly("approval.required: must be a whole number from 1 to 20");
+    }
+
+    @Test
+    void approval_that_is_not_an_object_is_refused() {
+        ObjectNode body = ContractFixtures.minimal();
+        body.put("approval", 2);
+
+        assertThat(invalid(ContractJson.write(body)).problems()).containsExactly("approval: must be a JSON object");
+    }
+
+    @Test
+    void a_distinct_group_of_a_request_naming_only_users_is_refused() {
+        ObjectNode body = ContractFixtures.minimal();
+        body.putObject("approval").put("required", 2).putArray("distinctGroups").add("finance");
+
+        assertThat(invalid(ContractJson.write(body)).problems())
+                .containsExactly("approval.distinctGroups[0]: \"finance\" is not one of assignees.groups: nobody in"
+                        + " it could approve");
     }
 }

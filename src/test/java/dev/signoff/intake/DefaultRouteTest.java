@@ -46,6 +46,24 @@ class DefaultRouteTest {
         assertThat(new DefaultRoute(Optional.empty()).route(named)).containsSame(named);
     }
 
+    @Test
+    void approval_groups_of_a_routed_request_must_be_default_groups() {
+        DefaultRoute route = new DefaultRoute(Optional.of(List.of("triage", "ops")));
+        ReviewRequest routed = route.route(request(body -> {
+                    body.remove("assignees");
+                    body.putObject("approval")
+                            .put("required", 2)
+                            .putArray("distinctGroups")
+                            .add("ops")
+                            .add("legal");
+                }))
+                .orElseThrow();
+
+        assertThat(route.approvalProblems(routed))
+                .containsExactly("approval.distinctGroups[1]: \"legal\" is not one of the default route's groups"
+                        + " (triage, ops): nobody in it could approve");
+    }
+
     private ReviewRequest request(java.util.function.Consumer<ObjectNode> change) {
         ObjectNode body = minimal();
         change.accept(body);
