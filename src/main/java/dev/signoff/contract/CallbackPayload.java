@@ -222,9 +222,28 @@ public class CallbackPayload {
         reviewer.put("issuer", decision.reviewer().issuer());
         reviewer.put("subject", decision.reviewer().subject());
         body.put("decidedAt", TIMESTAMP.format(decision.decidedAt()));
+        if (output != null) {
+            approvals(body, decision);
+        }
         body.put("taskId", decision.taskId());
         body.put("decisionId", decision.decisionId());
         return body;
+    }
+
+    /** Every approver: those of an N-of-M policy, else the one reviewer who approved (docs/contract.md). */
+    private static void approvals(ObjectNode body, ReviewerDecision decision) {
+        var list = body.putArray("approvals");
+        List<ReviewerDecision.Approval> approvals = decision.approvals().isEmpty()
+                ? List.of(new ReviewerDecision.Approval(
+                        decision.reviewer().id(), decision.reviewer().name(), decision.decidedAt(), null))
+                : decision.approvals();
+        for (ReviewerDecision.Approval approval : approvals) {
+            ObjectNode entry = list.addObject();
+            entry.put("id", approval.id());
+            entry.put("name", approval.name());
+            entry.put("approvedAt", TIMESTAMP.format(approval.approvedAt()));
+            entry.put("group", approval.group());
+        }
     }
 
     private static CallbackResult checked(Callback callback, String culprit) {

@@ -68,6 +68,38 @@ public final class ContractJson {
         }
     }
 
+    /**
+     * SHA-256 hex of the output as canonical JSON: object keys sorted at every level, numbers as {@link #write} gives
+     * them. Two outputs a reviewer would call the same (keys in another order, 1e2 for 100) hash alike; N-of-M
+     * approvals count together only when they approved outputs of one hash.
+     */
+    public static String canonicalSha256(JsonNode output) {
+        String json = write(output == null ? JsonNodeFactory.instance.nullNode() : canonical(output));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static JsonNode canonical(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = object();
+            java.util.TreeMap<String, JsonNode> byKey = new java.util.TreeMap<>();
+            node.properties().forEach(e -> byKey.put(e.getKey(), e.getValue()));
+            byKey.forEach((key, value) -> sorted.set(key, canonical(value)));
+            return sorted;
+        }
+        if (node.isArray()) {
+            var items = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> items.add(canonical(item)));
+            return items;
+        }
+        return node;
+    }
+
     static String quote(String text) {
         return write(JsonNodeFactory.instance.textNode(text));
     }

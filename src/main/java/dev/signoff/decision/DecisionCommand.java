@@ -7,4 +7,10 @@ import dev.signoff.contract.ReviewRequest.Outcome;
  * {@code idempotencyKey} identifies one submission so a double click or a retried POST decides once.
  */
 public record DecisionCommand(
-        Outcome outcome, String comment, String reasonCode, String editedOutput, String idempotencyKey) {}
+        Outcome outcome, String comment, String reasonCode, String editedOutput, String idempotencyKey) {
+
+    /** The same submission under the key it is recorded with. */
+    DecisionCommand withIdempotencyKey(String key) {
+        return new DecisionCommand(outcome, comment, reasonCode, editedOutput, key);
+    }
+}

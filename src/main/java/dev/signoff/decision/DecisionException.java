@@ -14,6 +14,8 @@ public class DecisionException extends RuntimeException {
         EXCLUDED,
         /** Someone decided first. */
         ALREADY_DECIDED,
+        /** This reviewer's approval already counts toward the task's N-of-M policy: nobody counts twice. */
+        ALREADY_APPROVED,
         /** The task no longer accepts decisions (expired, cancelled). */
         CLOSED,
         /** The submission itself is not acceptable (missing comment, bad JSON, too large, outcome not allowed). */

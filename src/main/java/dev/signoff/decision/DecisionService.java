@@ -14,9 +14,12 @@ import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
+import dev.signoff.review.ApprovalProgress;
+import dev.signoff.review.Approver;
 import dev.signoff.review.DecisionRights;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskApprovals;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.review.TaskSummary;
@@ -45,10 +48,12 @@ public class DecisionService {
     private final DecisionsConfig config;
     private final ArtifactStore artifacts;
     private final DecisionRights rights;
+    private final TaskApprovals approvals;
 
     DecisionService(
             ReviewService reviews,
             DecisionRights rights,
+            TaskApprovals approvals,
             CallbackPayload payloads,
             Outbox outbox,
             TaskLifecycle lifecycle,
@@ -57,6 +62,7 @@ public class DecisionService {
             ArtifactStore artifacts) {
         this.reviews = reviews;
         this.rights = rights;
+        this.approvals = approvals;
         this.payloads = payloads;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
@@ -88,13 +94,71 @@ public class DecisionService {
         }
         Instant now = clock.instant();
         requireOpen(task, reviewer, now);
-        Prepared prepared = prepare(task, reviews.request(task), command, reviewer, now, UUID.randomUUID());
+        ReviewRequest request = reviews.request(task);
+        UUID decisionId = UUID.randomUUID();
+        Prepared prepared = prepare(task, request, command, reviewer, now, decisionId, List.of());
+        Optional<ApprovalProgress> before = Optional.empty();
+        int voids = 0;
+        boolean decides = true;
+        if (underPolicy(request, command)) {
+            TaskApprovals.Preview next = approvals.preview(submission(task, request, command, reviewer, prepared, now));
+            before = approvals.progress(taskId, request);
+            if (next.already().isPresent()) {
+                throw alreadyApproved(next.already().get(), before.orElseThrow());
+            }
+            voids = next.voids();
+            decides = next.after().met();
+            if (decides) {
+                prepared = prepare(task, request, command, reviewer, now, decisionId, listed(next.after()));
+            }
+        }
         Callback callback = prepared.callback();
         return new DecisionPreview(
                 callback.kind() == Callback.Kind.SUCCESS ? callback.output() : callback.cause(),
                 callback.kind() == Callback.Kind.SUCCESS ? null : callback.error(),
                 prepared.edited(),
-                prepared.location() != null);
+                prepared.location() != null,
+                before,
+                voids,
+                decides);
+    }
+
+    private static boolean underPolicy(ReviewRequest request, DecisionCommand command) {
+        return command.outcome() == Outcome.APPROVE && request.approval().isPresent();
+    }
+
+    private TaskApprovals.Submission submission(
+            ReviewTask task,
+            ReviewRequest request,
+            DecisionCommand command,
+            Reviewer reviewer,
+            Prepared prepared,
+            Instant now) {
+        return new TaskApprovals.Submission(
+                task.id,
+                request.approval().orElseThrow(),
+                reviewer,
+                displayName(reviewer.displayName()),
+                prepared.output(),
+                keyOf(command),
+                blankToNull(command.comment()),
+                now);
+    }
+
+    /** The approvals as the success output lists them. */
+    private static List<ReviewerDecision.Approval> listed(ApprovalProgress progress) {
+        return progress.approvals().stream()
+                .map(a -> new ReviewerDecision.Approval(a.reviewerId(), a.reviewerName(), a.approvedAt(), a.group()))
+                .toList();
+    }
+
+    private static DecisionException alreadyApproved(Approver earlier, ApprovalProgress progress) {
+        String waiting = progress.waitingFor();
+        return new DecisionException(
+                DecisionException.Reason.ALREADY_APPROVED,
+                "You already approved this review at " + earlier.approvedAt() + " (" + progress.label() + "); the"
+                        + " same person never counts twice"
+                        + (waiting.isEmpty() ? "." : ": it waits for " + waiting + " from someone else."));
     }
 
     /** A checked submission: the callback to queue and, for an output too large to send, what to store first. */
@@ -118,8 +182,9 @@ public class DecisionService {
             DecisionCommand command,
             Reviewer reviewer,
             Instant now,
-            UUID decisionId) {
-        checkRules(request, command);
+            UUID decisionId,
+            List<ReviewerDecision.Approval> approved) {
+        DecisionRules.check(request, command);
         checkReasonCode(TaskSummary.of(task).stateMachineName(), command.reasonCode());
         JsonNode proposal = request.proposedOutput().orElse(null);
         JsonNode edit = parseEdit(command.editedOutput());
@@ -135,7 +200,8 @@ public class DecisionService {
                 callbackReviewer(reviewer),
                 now,
                 task.id.toString(),
-                decisionId.toString());
+                decisionId.toString(),
+                approved);
         OutputLocation location = null;
         byte[] bytes = null;
         CallbackResult result;
@@ -192,32 +258,59 @@ public class DecisionService {
         return ClosingCallback.of(task.id, task.tokenHash);
     }
 
+    /**
+     * Decides, or under an N-of-M policy records an approval: the one that meets the policy decides, with every
+     * counted approval in the callback; until then {@link Submitted#waiting()}. A reject or request_changes decides at
+     * once, whatever the approvals so far.
+     */
     @Transactional
-    public DecisionView decide(UUID taskId, DecisionCommand command, Reviewer reviewer) {
+    public Submitted decide(UUID taskId, DecisionCommand command, Reviewer reviewer) {
         ReviewTask task = reviews.visibleTask(taskId, reviewer);
         Optional<Decision> earlier = Decision.forTask(taskId);
         if (earlier.isPresent()) {
-            return sameSubmissionOrConflict(earlier.get(), command, reviewer);
+            return Submitted.decided(sameSubmissionOrConflict(earlier.get(), command, reviewer));
         }
         Instant now = clock.instant();
         requireOpen(task, reviewer, now);
         ReviewRequest request = reviews.request(task);
         UUID decisionId = UUID.randomUUID();
-        Prepared prepared = prepare(task, request, command, reviewer, now, decisionId);
+        String key = keyOf(command);
+        Prepared prepared = prepare(task, request, command, reviewer, now, decisionId, List.of());
+        Optional<ApprovalProgress> met = Optional.empty();
+        if (underPolicy(request, command)) {
+            DecisionCommand keyed = command.withIdempotencyKey(key);
+            TaskApprovals.Recorded recorded =
+                    approvals.approve(submission(task, request, keyed, reviewer, prepared, now));
+            if (recorded instanceof TaskApprovals.Recorded.NotOpen) {
+                return Submitted.decided(lostTheRace(taskId, command, reviewer));
+            }
+            if (recorded instanceof TaskApprovals.Recorded.AlreadyApproved already) {
+                if (already.sameSubmission()) {
+                    return Submitted.waiting(already.progress());
+                }
+                throw alreadyApproved(already.earlier(), already.progress());
+            }
+            ApprovalProgress progress = ((TaskApprovals.Recorded.Counted) recorded).progress();
+            if (!progress.met()) {
+                return Submitted.waiting(progress);
+            }
+            met = Optional.of(progress);
+            prepared = prepare(task, request, command, reviewer, now, decisionId, listed(progress));
+        }
         Callback callback = prepared.callback();
         JsonNode output = prepared.output();
 
         String comment = blankToNull(command.comment());
         String detail = command.outcome().wireName() + (comment == null ? "" : ": " + comment);
         if (!lifecycle.decide(taskId, reviewer.id(), reviewer.displayName(), detail, now)) {
-            return lostTheRace(taskId, command, reviewer);
+            return Submitted.decided(lostTheRace(taskId, command, reviewer));
         }
         // Stored only once this decision holds the task, so a lost race leaves nothing in the bucket.
         prepared.store(artifacts);
         Decision decision = new Decision();
         decision.id = decisionId;
         decision.taskId = taskId;
-        decision.idempotencyKey = keyOf(command);
+        decision.idempotencyKey = key;
         decision.outcome = command.outcome().name();
         decision.comment = blankToNull(command.comment());
         decision.reasonCode = blankToNull(command.reasonCode());
@@ -237,7 +330,8 @@ public class DecisionService {
             outbox.enqueueFailure(
                     taskId, decisionId, null, task.executionArn, token, callback.error(), callback.cause());
         }
-        return DecisionView.of(decision);
+        DecisionView view = DecisionView.of(decision);
+        return met.map(progress -> Submitted.decided(view, progress)).orElseGet(() -> Submitted.decided(view));
     }
 
     private void requireOpen(ReviewTask task, Reviewer reviewer, Instant now) {
@@ -317,40 +411,6 @@ public class DecisionService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static void checkRules(ReviewRequest request, DecisionCommand command) {
-        Outcome outcome = command.outcome();
-        if (outcome == null) {
-            throw invalid("Choose a decision: approve, reject or request changes.");
-        }
-        if (!request.decisions().contains(outcome)) {
-            throw invalid("This workflow does not accept \"" + outcome.wireName() + "\"; it accepts "
-                    + request.decisions().stream()
-                            .map(Outcome::wireName)
-                            .sorted()
-                            .toList() + ".");
-        }
-        if (outcome != Outcome.APPROVE && blankToNull(command.comment()) == null) {
-            throw invalid("A comment is required to reject or request changes: tell the workflow what is wrong.");
-        }
-        if (outcome != Outcome.APPROVE && blankToNull(command.editedOutput()) != null) {
-            throw invalid("An edited output can only be sent with an approval.");
-        }
-        if (blankToNull(command.editedOutput()) != null
-                && request.proposedOutput().isEmpty()) {
-            throw invalid("This workflow proposed no output to edit; approve without one, or reject with a comment.");
-        }
-        checkLength("comment", command.comment(), Decision.MAX_COMMENT);
-        checkLength("reasonCode", command.reasonCode(), Decision.MAX_REASON_CODE);
-        checkLength("idempotencyKey", command.idempotencyKey(), Decision.MAX_IDEMPOTENCY_KEY);
-    }
-
-    private static void checkLength(String field, String value, int max) {
-        String kept = blankToNull(value);
-        if (kept != null && kept.length() > max) {
-            throw invalid(field + " is " + kept.length() + " characters long; at most " + max + " are kept.");
-        }
     }
 
     /** Display only: a provider's overlong name is shortened, an overlong e-mail address dropped, never a 500. */

@@ -20,7 +20,8 @@ import java.util.function.Function;
 final class InboxSql {
 
     static final String COLUMNS = TaskQueries.SUMMARY_COLUMNS
-            + ", t.highest_severity, t.claimed_by, t.claimed_by_name, t.claimed_at, t.claim_active_at";
+            + ", t.highest_severity, t.claimed_by, t.claimed_by_name, t.claimed_at, t.claim_active_at,"
+            + " t.approvals_required, t.approvals_count";
 
     /** The most rows a view count reads: "1,000+" beyond that, so counts stay cheap at any size. */
     static final int COUNT_CAP = 1000;

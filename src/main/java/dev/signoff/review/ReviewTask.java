@@ -138,6 +138,14 @@ public class ReviewTask extends PanacheEntityBase {
     @Column(name = "expiry_check_at")
     Instant expiryCheckAt;
 
+    // The request's approval.required (null: one approval decides) and how many approvals count now: written by
+    // TaskLifecycle.approve, read by the inbox.
+    @Column(name = "approvals_required")
+    Integer approvalsRequired;
+
+    @Column(name = "approvals_count", nullable = false)
+    int approvalsCount;
+
     @Version
     long version;
 
@@ -172,6 +180,8 @@ public class ReviewTask extends PanacheEntityBase {
         task.nextHeartbeatAt = task.heartbeatSeconds == null ? null : receivedAt;
         task.highestSeverity = (short) TaskSearch.highestSeverity(request);
         task.searchText = TaskSearch.text(request);
+        task.approvalsRequired =
+                request.approval().map(ReviewRequest.Approval::required).orElse(null);
         return task;
     }
 

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
  *
  * <pre>
  *   PENDING ──decide──► DECIDED ──delivered──► DELIVERED
+ *     │ ▲ approve (an N-of-M approval counted; the last one needed is followed by decide)
  *     │                   ├──callbackExpired──► EXPIRED (Step Functions stopped waiting)
  *     │                   ├──deliveryFailed───► DELIVERY_FAILED
  *     │                   └──deliveryUnconfirmed──► DELIVERY_UNCONFIRMED (ambiguous, history cannot tell)
@@ -88,6 +89,40 @@ public class TaskLifecycle {
             audit.record(reviewerId, reviewerName, taskId, "DECIDED", detail);
         }
         return moved;
+    }
+
+    /**
+     * Not a status change: holds the row of a task still open to a decision (as {@link #decide} would find it) until
+     * the caller's transaction ends, so approvals of one task are counted one after the other. False: not open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean holdForApproval(UUID taskId, Instant at) {
+        return ReviewTask.update(
+                        "version = version + 1 where id = ?1 and status in ?2"
+                                + " and (expiresAt is null or expiresAt > ?3 or onExpiry = ?4)",
+                        taskId,
+                        OPEN,
+                        at,
+                        ExpiryPolicy.NOTIFY)
+                == 1;
+    }
+
+    /**
+     * PENDING stays PENDING: an approval was counted toward the task's approval policy ({@link TaskApprovals}, under
+     * {@link #holdForApproval}). Records how many approvals count now, for the inbox, and audits it as APPROVAL.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean approve(UUID taskId, String reviewerId, String reviewerName, int counted, String detail) {
+        boolean open = ReviewTask.update(
+                        "approvalsCount = ?1, version = version + 1 where id = ?2 and status in ?3",
+                        counted,
+                        taskId,
+                        OPEN)
+                == 1;
+        if (open) {
+            audit.record(reviewerId, reviewerName, taskId, "APPROVAL", detail);
+        }
+        return open;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -44,7 +44,9 @@ final class TaskRows {
                         instant(c[12]),
                         TaskSummary.severityName((Number) c[13]),
                         claimHolds(c, activeSince) ? (c[15] == null ? (String) c[14] : (String) c[15]) : null,
-                        claimHolds(c, activeSince) ? instant(c[16]) : null))
+                        claimHolds(c, activeSince) ? instant(c[16]) : null,
+                        c[18] == null ? null : ((Number) c[18]).intValue(),
+                        ((Number) c[19]).intValue()))
                 .toList();
     }
 

@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param highestSeverity the wire name of the most severe finding; null without findings
  * @param claimedBy display name of who holds an active claim on it; null when nobody does
  * @param claimedAt since when they hold it
+ * @param approvalsRequired the approvals its policy requires (N of N-of-M); null without a policy (one decides)
+ * @param approvalsCount the approvals that count so far
  */
 public record TaskSummary(
         UUID id,
@@ -26,7 +28,9 @@ public record TaskSummary(
         Instant closedAt,
         String highestSeverity,
         String claimedBy,
-        Instant claimedAt) {
+        Instant claimedAt,
+        Integer approvalsRequired,
+        int approvalsCount) {
 
     public static TaskSummary of(ReviewTask task) {
         return new TaskSummary(
@@ -44,7 +48,14 @@ public record TaskSummary(
                 task.closedAt,
                 severityName(task.highestSeverity),
                 task.claimedByName,
-                task.claimedAt);
+                task.claimedAt,
+                task.approvalsRequired,
+                task.approvalsCount);
+    }
+
+    /** "1/2" for a task with an approval policy; null without one. */
+    public String approvalProgress() {
+        return approvalsRequired == null ? null : approvalsCount + "/" + approvalsRequired;
     }
 
     /** The wire name of a severity rank (1 = info .. 5 = critical); null for 0 (no findings) or unknown. */

@@ -34,7 +34,11 @@ public class AuditPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(
-                Reviewer reviewer, AdminView view, AuditFilter filter, Page<AuditEntry> events);
+                Reviewer reviewer,
+                AdminView view,
+                AuditFilter filter,
+                Page<AuditEntry> events,
+                java.util.List<String> types);
     }
 
     private final AuditTrail trail;
@@ -55,7 +59,11 @@ public class AuditPage {
         Reviewer admin = admin();
         AuditFilter filter = params.filter();
         return Templates.page(
-                admin, new AdminView(clock.instant(), null, null), filter, trail.page(filter, cursor(before)));
+                admin,
+                new AdminView(clock.instant(), null, null),
+                filter,
+                trail.page(filter, cursor(before)),
+                HistoryLabels.types());
     }
 
     @GET

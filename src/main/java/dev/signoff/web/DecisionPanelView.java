@@ -13,6 +13,8 @@ import java.util.UUID;
  *     (the form) or confirm (what the workflow will receive, then Confirm or Back to edit)
  * @param fallbackReason why the schema gets the JSON editor instead of a form; null when it has a form or no schema
  * @param fields every submitted field, echoed as hidden inputs by the confirm view so "Back to edit" loses nothing
+ * @param voidsApprovals confirm: how many N-of-M approvals this approval voids (it approves another output)
+ * @param decides confirm: whether confirming decides (false: an approval the policy still waits beyond)
  */
 public record DecisionPanelView(
         UUID taskId,
@@ -38,7 +40,9 @@ public record DecisionPanelView(
         boolean storedInS3,
         boolean largeOutputsStored,
         Optional<DecisionView> decision,
-        DeliveryView delivery) {
+        DeliveryView delivery,
+        int voidsApprovals,
+        boolean decides) {
 
     public boolean formEditor() {
         return !rows.isEmpty();

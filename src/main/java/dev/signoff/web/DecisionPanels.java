@@ -11,6 +11,7 @@ import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionPreview;
 import dev.signoff.decision.DecisionService;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.ApprovalProgress;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.review.TaskSummary;
 import dev.signoff.security.Reviewer;
@@ -50,8 +51,9 @@ class DecisionPanels {
             Optional<DecisionView> decision,
             boolean canDecide,
             String whyNot,
-            String key) {
-        return show(task, request, decision, canDecide, whyNot, key, null);
+            String key,
+            Optional<ApprovalProgress> approvals) {
+        return show(task, request, decision, canDecide, whyNot, key, null, approvals);
     }
 
     private DecisionPanelView show(
@@ -61,7 +63,8 @@ class DecisionPanels {
             boolean canDecide,
             String whyNot,
             String key,
-            String error) {
+            String error,
+            Optional<ApprovalProgress> approvals) {
         if (decision.isPresent()) {
             return base(task, request, "decided", null, Map.of(), decision, error);
         }
@@ -87,7 +90,13 @@ class DecisionPanels {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("idempotencyKey", key);
-        JsonNode proposal = request.proposedOutput().orElse(null);
+        // Under an N-of-M policy the next approver starts from the output the others approved (maybe edited), so
+        // approving it unchanged counts with theirs.
+        JsonNode proposal = approvals
+                .filter(p -> p.count() > 0)
+                .flatMap(ApprovalProgress::outputJson)
+                .map(DecisionPanels::parsed)
+                .orElse(request.proposedOutput().orElse(null));
         if (proposal != null) {
             Optional<SchemaForm.Field> form = form(request);
             if (form.isPresent()) {
@@ -105,11 +114,15 @@ class DecisionPanels {
             boolean canDecide,
             String whyNot,
             Map<String, String> posted,
-            Reviewer reviewer) {
+            Reviewer reviewer,
+            Optional<ApprovalProgress> approvals) {
         Map<String, String> fields = new LinkedHashMap<>(posted);
         String step = Optional.ofNullable(fields.remove("step")).orElse("review");
         if (!canDecide && !step.equals("review") && !step.equals("confirm")) {
-            return new Step(false, 200, show(task, request, decisions.decisionFor(task.id()), false, whyNot, null));
+            return new Step(
+                    false,
+                    200,
+                    show(task, request, decisions.decisionFor(task.id()), false, whyNot, null, null, approvals));
         }
         Optional<SchemaForm.Field> form = form(request);
         if (step.startsWith("add:") && form.isPresent()) {
@@ -159,9 +172,13 @@ class DecisionPanels {
                     || e.reason() == DecisionException.Reason.CLOSED
                     || e.reason() == DecisionException.Reason.NOT_ASSIGNED
                     || e.reason() == DecisionException.Reason.REQUESTER
-                    || e.reason() == DecisionException.Reason.EXCLUDED) {
+                    || e.reason() == DecisionException.Reason.EXCLUDED
+                    || e.reason() == DecisionException.Reason.ALREADY_APPROVED) {
                 Optional<DecisionView> now = decisions.decisionFor(task.id());
-                return new Step(false, status, show(task, request, now, false, e.getMessage(), null, e.getMessage()));
+                return new Step(
+                        false,
+                        status,
+                        show(task, request, now, false, e.getMessage(), null, e.getMessage(), approvals));
             }
             return new Step(false, status, edit(task, request, fields, checked, e.getMessage()));
         }
@@ -264,7 +281,9 @@ class DecisionPanels {
                 false,
                 base.largeOutputsStored(),
                 Optional.empty(),
-                null);
+                null,
+                0,
+                true);
     }
 
     private static DecisionPanelView withPreview(
@@ -299,7 +318,9 @@ class DecisionPanels {
                 preview.storedInS3(),
                 base.largeOutputsStored(),
                 Optional.empty(),
-                null);
+                null,
+                preview.voidsApprovals(),
+                preview.decides());
     }
 
     private DecisionPanelView base(
@@ -337,7 +358,9 @@ class DecisionPanels {
                 false,
                 decisions.storesLargeOutputs(),
                 decision,
-                decision.isPresent() ? DeliveryView.of(task.id(), task.status()) : null);
+                decision.isPresent() ? DeliveryView.of(task.id(), task.status()) : null,
+                0,
+                true);
     }
 
     private static Optional<SchemaForm.Field> form(ReviewRequest request) {
@@ -353,6 +376,14 @@ class DecisionPanels {
                 .filter(r -> !r.supported())
                 .map(SchemaForm.Result::unsupported)
                 .orElse(null);
+    }
+
+    private static JsonNode parsed(String json) {
+        try {
+            return ContractJson.parse(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an approval stores the JSON it was given", e);
+        }
     }
 
     private static int parseIndex(String text) {

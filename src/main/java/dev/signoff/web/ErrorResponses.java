@@ -57,7 +57,7 @@ public class ErrorResponses {
     public static int statusOf(DecisionException e) {
         return switch (e.reason()) {
             case NOT_ASSIGNED, REQUESTER, EXCLUDED -> 403;
-            case ALREADY_DECIDED, CLOSED -> 409;
+            case ALREADY_DECIDED, ALREADY_APPROVED, CLOSED -> 409;
             case INVALID -> 422;
         };
     }

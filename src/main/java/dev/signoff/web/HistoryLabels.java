@@ -20,6 +20,8 @@ public final class HistoryLabels {
             Map.entry("RELEASED", "Released the claim"),
             Map.entry("COMMENTED", "Commented"),
             Map.entry("DECIDED", "Decided"),
+            Map.entry("APPROVAL", "Approved (counts toward the approval policy)"),
+            Map.entry("APPROVALS_RESTARTED", "Approved another output: earlier approvals void, the count restarts"),
             Map.entry("CALLBACK_DELIVERED", "Delivered to the workflow"),
             Map.entry("CALLBACK_EXPIRED", "Workflow had stopped waiting"),
             Map.entry("CALLBACK_FAILED", "Delivery to the workflow failed"),
@@ -38,6 +40,11 @@ public final class HistoryLabels {
             Map.entry("WINDOW_PASSED", "Review window passed; still waiting"));
 
     private HistoryLabels() {}
+
+    /** The event types the audit page's type filter suggests, in order. */
+    static java.util.List<String> types() {
+        return LABELS.keySet().stream().sorted().toList();
+    }
 
     /** Types added later still read as words rather than as a constant. */
     static String label(AuditEvent event) {

@@ -5,7 +5,7 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
-import dev.signoff.decision.DecisionView;
+import dev.signoff.decision.Submitted;
 import dev.signoff.review.InboxPageResult;
 import dev.signoff.review.InboxQuery;
 import dev.signoff.review.ReviewService;
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -84,7 +85,11 @@ public class ReviewApi {
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide a task: approve (optionally with an edited output), reject or request changes")
-    public DecisionView decide(@PathParam("id") UUID id, ReviewApiViews.DecisionBody body) {
+    @APIResponse(responseCode = "200", description = "Decided: the decision, its callback queued")
+    @APIResponse(
+            responseCode = "202",
+            description = "Under an N-of-M approval policy: the approval is recorded and the review waits for more")
+    public RestResponse<Object> decide(@PathParam("id") UUID id, ReviewApiViews.DecisionBody body) {
         if (body == null) {
             throw new BadRequestException("A JSON body with a \"decision\" is required");
         }
@@ -94,9 +99,16 @@ public class ReviewApi {
                         "\"decision\" must be one of approve, reject, request_changes"));
         JsonNode output = body.output();
         String edited = output == null || output.isNull() ? null : output.toString();
-        return decisions.decide(
+        Submitted submitted = decisions.decide(
                 id,
                 new DecisionCommand(outcome, body.comment(), body.reasonCode(), edited, body.idempotencyKey()),
                 current.get());
+        if (submitted.waiting()) {
+            return RestResponse.status(
+                    RestResponse.Status.ACCEPTED,
+                    new ReviewApiViews.Waiting(
+                            ReviewApiViews.Approvals.of(submitted.approvals().orElseThrow())));
+        }
+        return RestResponse.ok(submitted.decision().orElseThrow());
     }
 }

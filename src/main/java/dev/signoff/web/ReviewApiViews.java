@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.ApprovalProgress;
+import dev.signoff.review.Approver;
 import dev.signoff.review.ReviewTask;
 import dev.signoff.review.TaskStatus;
 import java.time.Instant;
@@ -42,7 +44,29 @@ final class ReviewApiViews {
             DecisionView decision,
             UUID supersedes,
             UUID supersededBy,
-            String onExpiry) {}
+            String onExpiry,
+            Approvals approvals) {}
+
+    /** An N-of-M policy and where it stands: the approvals that count now, each with the group it fills. */
+    record Approvals(
+            int required,
+            List<String> distinctGroups,
+            int count,
+            List<Approver> approvals,
+            List<String> missingGroups,
+            boolean met) {
+        static Approvals of(ApprovalProgress p) {
+            return new Approvals(
+                    p.required(), p.distinctGroups(), p.count(), p.approvals(), p.missingGroups(), p.met());
+        }
+    }
+
+    /** The answer to an approval the policy still waits beyond (202). */
+    record Waiting(String status, Approvals approvals) {
+        Waiting(Approvals approvals) {
+            this("waiting_for_approvals", approvals);
+        }
+    }
 
     record Finding(String title, String severity, String detail, List<String> artifactRefs) {}
 
@@ -89,6 +113,7 @@ final class ReviewApiViews {
                 view.decision().orElse(null),
                 view.redrive().supersedes().orElse(null),
                 view.redrive().supersededBy().orElse(null),
-                view.expiry().policy().map(p -> p.wireName()).orElse(null));
+                view.expiry().policy().map(p -> p.wireName()).orElse(null),
+                view.approvals().map(Approvals::of).orElse(null));
     }
 }

@@ -6,9 +6,11 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
+import dev.signoff.review.ApprovalProgress;
 import dev.signoff.review.DecisionRights;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
+import dev.signoff.review.TaskApprovals;
 import dev.signoff.review.TaskClaims;
 import dev.signoff.review.TaskComments;
 import dev.signoff.review.TaskStatus;
@@ -72,10 +74,12 @@ public class TaskPage {
     private final Clock clock;
     private final DecisionPanels panels;
     private final DecisionRights rights;
+    private final TaskApprovals approvals;
 
     TaskPage(
             ReviewService reviews,
             DecisionRights rights,
+            TaskApprovals approvals,
             DecisionService decisions,
             TaskClaims claims,
             TaskComments comments,
@@ -84,6 +88,7 @@ public class TaskPage {
             DecisionPanels panels) {
         this.reviews = reviews;
         this.rights = rights;
+        this.approvals = approvals;
         this.decisions = decisions;
         this.claims = claims;
         this.comments = comments;
@@ -116,15 +121,17 @@ public class TaskPage {
             return decideAtOnce(id, reviewer, fields);
         }
         ReviewTask task = reviews.visibleTask(id, reviewer);
-        Optional<DecisionRights.Refusal> refusal = rights.refusal(task, reviewer);
-        boolean canDecide = task.status() == TaskStatus.PENDING && refusal.isEmpty();
+        ReviewRequest request = reviews.request(task);
+        Optional<ApprovalProgress> progress = approvals.progress(id, request);
+        Optional<String> whyNot = whyNot(task, reviewer, progress);
         DecisionPanels.Step step = panels.submit(
                 TaskSummary.of(task),
-                reviews.request(task),
-                canDecide,
-                refusal.map(DecisionRights.Refusal::message).orElse(null),
+                request,
+                task.status() == TaskStatus.PENDING && whyNot.isEmpty(),
+                whyNot.orElse(null),
                 fields,
-                reviewer);
+                reviewer,
+                progress);
         if (step.decided()) {
             return Response.seeOther(URI.create("/tasks/" + id)).build();
         }
@@ -140,6 +147,21 @@ public class TaskPage {
     public TemplateInstance delivery(@PathParam("id") UUID id) {
         ReviewTask task = reviews.visibleTask(id, current.get());
         return Templates.delivery(DeliveryView.of(id, task.status()));
+    }
+
+    /**
+     * Why this reviewer cannot decide the task now: a refusal of {@link DecisionRights}, or an approval of theirs that
+     * already counts toward its N-of-M policy (nobody counts twice). Empty: they may.
+     */
+    private Optional<String> whyNot(ReviewTask task, Reviewer reviewer, Optional<ApprovalProgress> progress) {
+        Optional<String> refused = rights.refusal(task, reviewer).map(DecisionRights.Refusal::message);
+        if (refused.isPresent() || task.status() != TaskStatus.PENDING) {
+            return refused;
+        }
+        return progress.flatMap(p -> p.approvalOf(reviewer.id())
+                .map(mine -> "You approved this review at " + Formats.time(mine.approvedAt()) + " (" + p.label()
+                        + "). It waits for " + p.waitingFor() + " from someone else: the same person never counts"
+                        + " twice."));
     }
 
     private Response decideAtOnce(UUID id, Reviewer reviewer, Map<String, String> fields) {
@@ -185,7 +207,10 @@ public class TaskPage {
         var decision = decisions.decisionFor(id);
         boolean assigned = reviews.isAssigned(id, reviewer);
         Optional<DecisionRights.Refusal> refusal = rights.refusal(task, reviewer);
-        boolean canDecide = task.status() == TaskStatus.PENDING && refusal.isEmpty();
+        ReviewRequest request = reviews.request(task);
+        Optional<ApprovalProgress> progress = approvals.progress(id, request);
+        Optional<String> whyNot = whyNot(task, reviewer, progress);
+        boolean canDecide = task.status() == TaskStatus.PENDING && whyNot.isEmpty();
         boolean canAct = task.status() == TaskStatus.PENDING && (assigned || reviewer.isAdmin());
         var activity = new TaskPageView.TaskActivity(
                 clock.instant(),
@@ -198,7 +223,6 @@ public class TaskPage {
                 reviewer.isAdmin(),
                 reviewer.id());
         TaskSummary summary = TaskSummary.of(task);
-        ReviewRequest request = reviews.request(task);
         String key = UUID.randomUUID().toString();
         List<String> assignees = reviews.assignees(id);
         Optional<TaskAdminView> admin = reviewer.isAdmin()
@@ -217,13 +241,7 @@ public class TaskPage {
                 form,
                 panel != null
                         ? panel
-                        : panels.show(
-                                summary,
-                                request,
-                                decision,
-                                canDecide,
-                                refusal.map(DecisionRights.Refusal::message).orElse(null),
-                                key),
+                        : panels.show(summary, request, decision, canDecide, whyNot.orElse(null), key, progress),
                 activity,
                 new TaskPageView.RedriveLinks(task.supersedes(), task.supersededBy()),
                 new TaskPageView.ExpiryView(
@@ -231,6 +249,7 @@ public class TaskPage {
                         task.escalatedAt().isPresent(),
                         task.expiresAt != null && !clock.instant().isBefore(task.expiresAt)),
                 decision.isPresent() ? Optional.empty() : decisions.closingCallbackFor(task),
-                admin);
+                admin,
+                progress);
     }
 }

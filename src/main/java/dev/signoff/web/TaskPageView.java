@@ -10,6 +10,7 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewRequest.Severity;
 import dev.signoff.decision.ClosingCallback;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.review.ApprovalProgress;
 import dev.signoff.review.Claim;
 import dev.signoff.review.TaskComment;
 import dev.signoff.review.TaskSummary;
@@ -26,7 +27,7 @@ import java.util.stream.IntStream;
  * Everything the task page shows. {@code form} echoes a rejected submission so the reviewer loses nothing;
  * {@code panel} is the proposed output and decision panel; {@code activity} who is on it and what colleagues said;
  * {@code closingCallback} how the workflow of a task closed without a decision was told; {@code admin} the Admin
- * section, for admins only.
+ * section, for admins only; {@code approvals} where an N-of-M approval policy stands (empty without one).
  */
 public record TaskPageView(
         TaskSummary task,
@@ -43,7 +44,8 @@ public record TaskPageView(
         RedriveLinks redrive,
         ExpiryView expiry,
         Optional<ClosingCallback> closingCallback,
-        Optional<TaskAdminView> admin) {
+        Optional<TaskAdminView> admin,
+        Optional<ApprovalProgress> approvals) {
 
     /** What happens at the review window's end (review/TaskExpiry), in words for the page. */
     public record ExpiryView(Optional<ExpiryPolicy> policy, boolean escalated, boolean passed) {
