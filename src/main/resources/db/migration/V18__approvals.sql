@@ -17,7 +17,7 @@ create table approval (
     reviewer_id     varchar(256)  not null,
     reviewer_name   varchar(256),
     idempotency_key varchar(64)   not null,
-    output_sha256   char(64)      not null,
+    output_sha256   varchar(64)   not null,
     output_json     varchar,
     eligible_groups varchar(13000),
     counted_group   varchar(256),

@@ -156,9 +156,9 @@ public class DecisionService {
         String waiting = progress.waitingFor();
         return new DecisionException(
                 DecisionException.Reason.ALREADY_APPROVED,
-                "You already approved this review at " + earlier.approvedAt() + " (" + progress.label() + "); the"
-                        + " same person never counts twice"
-                        + (waiting.isEmpty() ? "." : ": it waits for " + waiting + " from someone else."));
+                "You already approved this review at " + earlier.approvedAt() + " (" + progress.label() + ")"
+                        + (waiting.isEmpty() ? "" : "; still needed: " + waiting)
+                        + ". The same person never counts twice.");
     }
 
     /** A checked submission: the callback to queue and, for an output too large to send, what to store first. */

@@ -138,6 +138,10 @@ public class TaskApprovals {
         row.eligibleGroups = eligible(s);
         row.approvedAt = s.at();
         row.supersededAt = null;
+        if (mine.isEmpty()) {
+            // Persisted once filled in: the insert takes the row as it is now.
+            row.persist();
+        }
         ApprovalProgress progress = recount(s.policy(), rows);
         rows.stream()
                 .filter(Approval::counts)
@@ -164,7 +168,6 @@ public class TaskApprovals {
         row.id = UUID.randomUUID();
         row.taskId = s.taskId();
         row.reviewerId = s.reviewer().id();
-        row.persist();
         rows.add(row);
         return row;
     }

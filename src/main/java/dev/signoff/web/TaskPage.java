@@ -160,8 +160,8 @@ public class TaskPage {
         }
         return progress.flatMap(p -> p.approvalOf(reviewer.id())
                 .map(mine -> "You approved this review at " + Formats.time(mine.approvedAt()) + " (" + p.label()
-                        + "). It waits for " + p.waitingFor() + " from someone else: the same person never counts"
-                        + " twice."));
+                        + ")" + (p.waitingFor().isEmpty() ? "" : "; still needed: " + p.waitingFor())
+                        + ". The same person never counts twice."));
     }
 
     private Response decideAtOnce(UUID id, Reviewer reviewer, Map<String, String> fields) {

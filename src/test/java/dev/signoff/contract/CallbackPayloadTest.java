@@ -57,7 +57,25 @@ class CallbackPayloadTest {
                         "{\"decision\":\"approved\",\"output\":{\"action\":\"hold\",\"amount\":10,\"currency\":\"EUR\"},"
                                 + "\"edited\":true,\"comment\":\"VAT fixed\",\"reasonCode\":\"vat-fixed\","
                                 + "\"reviewer\":{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"email\":\"maria.keller@example.com\",\"issuer\":null,\"subject\":\"u-17\"},"
-                                + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-42\",\"decisionId\":\"d-7\"}");
+                                + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\","
+                                + "\"approvals\":[{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"approvedAt\":\"2026-11-03T11:02:03.004Z\",\"group\":null}],"
+                                + "\"taskId\":\"t-42\",\"decisionId\":\"d-7\"}");
+    }
+
+    @Test
+    void an_approval_under_an_n_of_m_policy_lists_every_approver_in_order() {
+        ReviewerDecision last = decision(
+                        Outcome.APPROVE, json("{\"action\":\"pay\",\"amount\":1,\"currency\":\"EUR\"}"), false, null)
+                .withApprovals(List.of(
+                        new ReviewerDecision.Approval("u-3", "Ann", Instant.parse("2026-11-03T10:00:00Z"), "legal"),
+                        new ReviewerDecision.Approval("u-17", "Maria Keller", DECIDED, null)));
+
+        JsonNode output = json(ready(last, Optional.of(SCHEMA)).output());
+
+        assertThat(output.get("approvals").toString())
+                .isEqualTo(
+                        "[{\"id\":\"u-3\",\"name\":\"Ann\",\"approvedAt\":\"2026-11-03T10:00:00.000Z\",\"group\":\"legal\"},"
+                                + "{\"id\":\"u-17\",\"name\":\"Maria Keller\",\"approvedAt\":\"2026-11-03T11:02:03.004Z\",\"group\":null}]");
     }
 
     @Test
@@ -68,7 +86,9 @@ class CallbackPayloadTest {
         assertThat(ready(bare, Optional.empty()).output())
                 .isEqualTo("{\"decision\":\"approved\",\"output\":null,\"edited\":false,\"comment\":null,"
                         + "\"reasonCode\":null,\"reviewer\":{\"id\":\"u-1\",\"name\":null,\"email\":null,\"issuer\":null,\"subject\":\"u-1\"},"
-                        + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\",\"taskId\":\"t-1\",\"decisionId\":\"d-1\"}");
+                        + "\"decidedAt\":\"2026-11-03T11:02:03.004Z\","
+                        + "\"approvals\":[{\"id\":\"u-1\",\"name\":null,\"approvedAt\":\"2026-11-03T11:02:03.004Z\",\"group\":null}],"
+                        + "\"taskId\":\"t-1\",\"decisionId\":\"d-1\"}");
     }
 
     @Test
@@ -132,8 +152,9 @@ class CallbackPayloadTest {
                 .singleElement()
                 .asString()
                 .startsWith("Your output makes the callback 280,")
-                // (the reviewer object's issuer and subject, and the 52 characters of the deliveryId)
-                .endsWith("Shorten the output by about 18,200 bytes.");
+                // (the reviewer object's issuer and subject, the approvals list, and the 52 characters of the
+                // deliveryId)
+                .endsWith("Shorten the output by about 18,300 bytes.");
     }
 
     @Test
