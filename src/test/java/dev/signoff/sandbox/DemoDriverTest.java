@@ -231,6 +231,17 @@ class DemoDriverTest {
     }
 
     @Test
+    void the_m_tanaka_case_needs_two_approvals_and_the_other_expense_cases_one() {
+        StartedExecution tanaka = driver.startOne("expense-case-m-tanaka");
+        StartedExecution alvarez = driver.startOne("expense-case-r-alvarez");
+
+        Map<String, String> bodies = drainQueue(2);
+        assertThat(parse(bodies.get(tanaka.executionArn())).approval())
+                .hasValue(new ReviewRequest.Approval(2, List.of()));
+        assertThat(parse(bodies.get(alvarez.executionArn())).approval()).isEmpty();
+    }
+
+    @Test
     void an_unknown_scenario_starts_nothing() {
         assertThatThrownBy(() -> driver.startOne("no-such-scenario"))
                 .isInstanceOf(IllegalArgumentException.class)
