@@ -15,11 +15,9 @@ import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewerDecision;
 import dev.signoff.review.ApprovalProgress;
-import dev.signoff.review.Approver;
 import dev.signoff.review.DecisionRights;
 import dev.signoff.review.ReviewService;
 import dev.signoff.review.ReviewTask;
-import dev.signoff.review.TaskApprovals;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.review.TaskSummary;
@@ -48,12 +46,12 @@ public class DecisionService {
     private final DecisionsConfig config;
     private final ArtifactStore artifacts;
     private final DecisionRights rights;
-    private final TaskApprovals approvals;
+    private final PolicyApprovals policy;
 
     DecisionService(
             ReviewService reviews,
             DecisionRights rights,
-            TaskApprovals approvals,
+            PolicyApprovals policy,
             CallbackPayload payloads,
             Outbox outbox,
             TaskLifecycle lifecycle,
@@ -62,7 +60,7 @@ public class DecisionService {
             ArtifactStore artifacts) {
         this.reviews = reviews;
         this.rights = rights;
-        this.approvals = approvals;
+        this.policy = policy;
         this.payloads = payloads;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
@@ -97,20 +95,11 @@ public class DecisionService {
         ReviewRequest request = reviews.request(task);
         UUID decisionId = UUID.randomUUID();
         Prepared prepared = prepare(task, request, command, reviewer, now, decisionId, List.of());
-        Optional<ApprovalProgress> before = Optional.empty();
-        int voids = 0;
-        boolean decides = true;
-        if (underPolicy(request, command)) {
-            TaskApprovals.Preview next = approvals.preview(submission(task, request, command, reviewer, prepared, now));
-            before = approvals.progress(taskId, request);
-            if (next.already().isPresent()) {
-                throw alreadyApproved(next.already().get(), before.orElseThrow());
-            }
-            voids = next.voids();
-            decides = next.after().met();
-            if (decides) {
-                prepared = prepare(task, request, command, reviewer, now, decisionId, listed(next.after()));
-            }
+        PolicyApprovals.Expected expected = PolicyApprovals.applies(request, command)
+                ? policy.preview(approving(task, request, command, reviewer, prepared, now), request)
+                : PolicyApprovals.Expected.NONE;
+        if (!expected.deciding().isEmpty()) {
+            prepared = prepare(task, request, command, reviewer, now, decisionId, expected.deciding());
         }
         Callback callback = prepared.callback();
         return new DecisionPreview(
@@ -118,23 +107,19 @@ public class DecisionService {
                 callback.kind() == Callback.Kind.SUCCESS ? null : callback.error(),
                 prepared.edited(),
                 prepared.location() != null,
-                before,
-                voids,
-                decides);
+                expected.before(),
+                expected.voids(),
+                expected.decides());
     }
 
-    private static boolean underPolicy(ReviewRequest request, DecisionCommand command) {
-        return command.outcome() == Outcome.APPROVE && request.approval().isPresent();
-    }
-
-    private TaskApprovals.Submission submission(
+    private static PolicyApprovals.Approving approving(
             ReviewTask task,
             ReviewRequest request,
             DecisionCommand command,
             Reviewer reviewer,
             Prepared prepared,
             Instant now) {
-        return new TaskApprovals.Submission(
+        return new PolicyApprovals.Approving(
                 task.id,
                 request.approval().orElseThrow(),
                 reviewer,
@@ -143,22 +128,6 @@ public class DecisionService {
                 keyOf(command),
                 blankToNull(command.comment()),
                 now);
-    }
-
-    /** The approvals as the success output lists them. */
-    private static List<ReviewerDecision.Approval> listed(ApprovalProgress progress) {
-        return progress.approvals().stream()
-                .map(a -> new ReviewerDecision.Approval(a.reviewerId(), a.reviewerName(), a.approvedAt(), a.group()))
-                .toList();
-    }
-
-    private static DecisionException alreadyApproved(Approver earlier, ApprovalProgress progress) {
-        String waiting = progress.waitingFor();
-        return new DecisionException(
-                DecisionException.Reason.ALREADY_APPROVED,
-                "You already approved this review at " + earlier.approvedAt() + " (" + progress.label() + ")"
-                        + (waiting.isEmpty() ? "" : "; still needed: " + waiting)
-                        + ". The same person never counts twice.");
     }
 
     /** A checked submission: the callback to queue and, for an output too large to send, what to store first. */
@@ -277,25 +246,17 @@ public class DecisionService {
         String key = keyOf(command);
         Prepared prepared = prepare(task, request, command, reviewer, now, decisionId, List.of());
         Optional<ApprovalProgress> met = Optional.empty();
-        if (underPolicy(request, command)) {
-            DecisionCommand keyed = command.withIdempotencyKey(key);
-            TaskApprovals.Recorded recorded =
-                    approvals.approve(submission(task, request, keyed, reviewer, prepared, now));
-            if (recorded instanceof TaskApprovals.Recorded.NotOpen) {
+        if (PolicyApprovals.applies(request, command)) {
+            PolicyApprovals.Counted counted =
+                    policy.record(approving(task, request, command.withIdempotencyKey(key), reviewer, prepared, now));
+            if (!counted.open()) {
                 return Submitted.decided(lostTheRace(taskId, command, reviewer));
             }
-            if (recorded instanceof TaskApprovals.Recorded.AlreadyApproved already) {
-                if (already.sameSubmission()) {
-                    return Submitted.waiting(already.progress());
-                }
-                throw alreadyApproved(already.earlier(), already.progress());
+            if (counted.deciding().isEmpty()) {
+                return Submitted.waiting(counted.progress());
             }
-            ApprovalProgress progress = ((TaskApprovals.Recorded.Counted) recorded).progress();
-            if (!progress.met()) {
-                return Submitted.waiting(progress);
-            }
-            met = Optional.of(progress);
-            prepared = prepare(task, request, command, reviewer, now, decisionId, listed(progress));
+            met = Optional.of(counted.progress());
+            prepared = prepare(task, request, command, reviewer, now, decisionId, counted.deciding());
         }
         Callback callback = prepared.callback();
         JsonNode output = prepared.output();
