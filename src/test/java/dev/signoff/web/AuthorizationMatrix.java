@@ -43,11 +43,15 @@ final class AuthorizationMatrix {
         GET    /inbox                                  |         |                                                         | login 200  200  200  200  200  200
         GET    /inbox                                  |         | htmx:results                                            | login 200  200  200  200  200  200
         GET    /inbox?view=all                         |         |                                                         | login 403  403  403  403  200  200
+        GET    /inbox?view=unassigned                  |         |                                                         | login 200  200  200  200  200  200
+        GET    /inbox?view=claimed                     |         |                                                         | login 200  200  200  200  200  200
+        GET    /inbox?view=decided                     |         |                                                         | login 200  200  200  200  200  200
         GET    /login                                  |         |                                                         | 200   200  200  200  200  200  200
         POST   /j_security_check                       |         | form j_username={user}&j_password={user}                | login 302  302  302  302  302  302
         GET    /signed-in                              |         |                                                         | login 303  303  303  303  303  303
         POST   /logout                                 |         |                                                         | login 303  303  303  303  303  303
         GET    /tasks/{id}                             |         |                                                         | login 200  404  200  200  200  200  | login 404  404  404  404  200  200
+        GET    /tasks/{id}                             | decided |                                                         | login 200  404  200  200  200  200  | login 404  404  404  404  200  200
         GET    /tasks/{id}/delivery                    |         | htmx                                                    | login 200  404  200  200  200  200  | login 404  404  404  404  200  200
         POST   /tasks/{id}/decision                    |         | form decision=approve                                   | login 303  404  403  403  403  303  | login 404  404  404  404  403  403
         POST   /tasks/{id}/decision                    |         | form step=review&decision=reject&comment=Not this one   | login 200  404  403  403  403  200  | login 404  404  404  404  403  403
@@ -61,7 +65,9 @@ final class AuthorizationMatrix {
         POST   /tasks/{id}/comments                    |         | form body=A question for the team                       | login 303  404  303  303  303  303  | login 404  404  404  404  303  303
         POST   /tasks/{id}/comments                    | decided | htmx form body=Noted after the decision                 | login 409  404  409  409  409  409  | login 404  404  404  404  409  409
         POST   /tasks/{id}/admin/reassign              |         | form groups=finance-reviewers&users=&reason=Matrix      | login 403  403  403  403  303  303  | login 403  403  403  403  303  303
+        POST   /tasks/{id}/admin/reassign              | decided | form groups=finance-reviewers&users=&reason=Matrix      | login 403  403  403  403  409  409  | login 403  403  403  403  409  409
         POST   /tasks/{id}/admin/expiry                |         | form expiresAt={in-a-day}&reason=Matrix                 | login 403  403  403  403  303  303  | login 403  403  403  403  303  303
+        POST   /tasks/{id}/admin/expiry                | decided | form expiresAt={in-a-day}&reason=Matrix                 | login 403  403  403  403  409  409  | login 403  403  403  403  409  409
         POST   /tasks/{id}/admin/cancel                |         | form reason=Matrix                                      | login 403  403  403  403  303  303  | login 403  403  403  403  303  303
         POST   /tasks/{id}/admin/cancel                | decided | form reason=Matrix                                      | login 403  403  403  403  409  409  | login 403  403  403  403  409  409
         GET    /tasks/{taskId}/artifacts/{index}       |         |                                                         | login 200  404  200  200  200  200  | login 404  404  404  404  200  200
