@@ -120,6 +120,24 @@ class AuthorizationMatrixTest {
         }
     }
 
+    @Test
+    void a_browser_session_does_not_open_the_json_api() {
+        MatrixTasks tasks = MatrixTasks.prepare(sqs, queueUrl, List.of());
+        String session = signIn().get(Role.ASSIGNED_ADMIN);
+        for (Row row : AuthorizationMatrix.rows()) {
+            if (!row.path().startsWith("/api/")) {
+                continue;
+            }
+            UUID task = row.concernsTask() ? tasks.shared(false, "") : null;
+            Response answer = request(row, Role.ANONYMOUS, null, task)
+                    .cookie(SESSION, session)
+                    .request(row.method(), path(row, task));
+
+            // The API takes its own credentials only (bearer tokens in production), so no page can call it.
+            assertThat(answer.statusCode()).as(row.toString()).isEqualTo(401);
+        }
+    }
+
     private Response ask(Row row, Role role, String session, UUID task) {
         return request(row, role, session, task).request(row.method(), path(row, task));
     }

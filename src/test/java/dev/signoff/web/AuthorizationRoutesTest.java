@@ -3,6 +3,7 @@ package dev.signoff.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -55,6 +56,15 @@ class AuthorizationRoutesTest {
         assertThat(ApplicationRoutes.staticFiles()).contains("GET /static/signoff.css", "GET /favicon.ico");
         assertThat(ApplicationRoutes.join("/", "")).isEqualTo("/");
         assertThat(ApplicationRoutes.join("/tasks/{id}", "claim")).isEqualTo("/tasks/{id}/claim");
+    }
+
+    @Test
+    void no_row_is_in_the_matrix_twice() {
+        List<String> rows = AuthorizationMatrix.rows().stream()
+                .map(AuthorizationMatrix.Row::toString)
+                .toList();
+
+        assertThat(rows).doesNotHaveDuplicates();
     }
 
     @Test
