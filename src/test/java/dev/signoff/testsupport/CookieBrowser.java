@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.HttpCookie;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,6 +63,41 @@ public final class CookieBrowser {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build());
+    }
+
+    /** What a raw request was answered: the status and where it redirects (null for no redirect). */
+    public record RawAnswer(int status, String location) {}
+
+    /**
+     * Sends a GET with a request target exactly as given, which java.net.http will not do for some (a raw backslash,
+     * the absolute form {@code http://host/path}), over a plain socket, and keeps the cookies the answer sets; follow
+     * its redirect with {@link #get}.
+     */
+    public RawAnswer sendRaw(URI site, String requestTarget) {
+        String head;
+        try (Socket socket = new Socket(site.getHost(), site.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            String request = "GET " + requestTarget + " HTTP/1.1\r\nHost: " + site.getRawAuthority()
+                    + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] lines = head.split("\r\n");
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(
+                                lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(lines[i].substring(colon + 1).strip());
+            }
+        }
+        cookies.put(site, headers);
+        List<String> location = headers.getOrDefault("location", List.of());
+        return new RawAnswer(Integer.parseInt(lines[0].split(" ")[1]), location.isEmpty() ? null : location.get(0));
     }
 
     /** Submits the Keycloak login form found in {@code loginPage} and follows the redirects that come back. */
