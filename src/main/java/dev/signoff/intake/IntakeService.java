@@ -18,6 +18,7 @@ import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskRedrives;
 import dev.signoff.security.SealedToken;
 import dev.signoff.security.TokenCipher;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -29,8 +30,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one queue message into a durable review task, or quarantines it. Runs in one transaction; the caller
- * deletes the message only after this commits and only when told {@link Disposition#DELETE}.
+ * Turns queue messages into durable review tasks, or quarantines them: one message or a received batch per
+ * transaction. The caller deletes a message only after this commits and only when told {@link Disposition#DELETE}.
  */
 @ApplicationScoped
 class IntakeService {
@@ -85,6 +86,29 @@ class IntakeService {
 
     @Transactional
     Disposition accept(QueueMessage message) {
+        return take(message);
+    }
+
+    /**
+     * A received batch in one transaction: one commit for all of it, and the caller deletes the messages told
+     * {@link Disposition#DELETE} in one call. Each message is flushed before the next, so a failure is pinned to its
+     * message ({@link BatchFailure}), which the caller then takes in on its own.
+     */
+    @Transactional
+    List<Disposition> acceptAll(List<QueueMessage> batch) {
+        List<Disposition> dispositions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                dispositions.add(take(batch.get(i)));
+                Panache.flush();
+            } catch (RuntimeException e) {
+                throw new BatchFailure(i, e);
+            }
+        }
+        return dispositions;
+    }
+
+    private Disposition take(QueueMessage message) {
         Parsed parsed = parser.parse(message.body());
         if (parsed instanceof Parsed.Valid valid) {
             return open(message, valid);
