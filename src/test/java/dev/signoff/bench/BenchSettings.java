@@ -31,8 +31,17 @@ record BenchSettings(
         return only.isBlank() || List.of(only.split(",")).contains(scenario);
     }
 
-    /** The app's heap and GC as the image runs them (MaxRAMPercentage there; a fixed bound here, on a shared box). */
+    /** The app's heap and GC: a fixed bound here, on a shared box (docs/performance.md). */
     static final List<String> APP_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    /** {@link #APP_JVM}, plus a JFR recording of the app's run when {@code -Dbench.jfr=true} (target/bench/*.jfr). */
+    private static List<String> appJvm() {
+        List<String> options = new java.util.ArrayList<>(APP_JVM);
+        if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=target/bench/");
+        }
+        return List.copyOf(options);
+    }
 
     static BenchSettings quickRun() {
         return new BenchSettings(
@@ -51,7 +60,7 @@ record BenchSettings(
                 num("readSeconds", 2),
                 num("decisionRate", 10),
                 num("decisionSeconds", 2),
-                APP_JVM);
+                appJvm());
     }
 
     static BenchSettings fullRun() {
@@ -71,7 +80,7 @@ record BenchSettings(
                 num("readSeconds", 15),
                 num("decisionRate", 20),
                 num("decisionSeconds", 15),
-                APP_JVM);
+                appJvm());
     }
 
     private static String prop(String name, String fallback) {

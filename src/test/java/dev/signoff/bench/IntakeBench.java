@@ -4,7 +4,6 @@ import dev.signoff.bench.Results.Goal;
 import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.sandbox.stepfunctions.TaskContext;
 import dev.signoff.sandbox.stepfunctions.WaitForTaskTokenTask;
-import dev.signoff.testsupport.Workflows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,7 +75,7 @@ final class IntakeBench {
                                 WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 86_400),
                                 rig.sqs(),
                                 rig.reviewQueueUrl(),
-                                context -> Workflows.request(context).toString())));
+                                context -> BenchRequests.body(context))));
         System.out.printf("bench: %d requests on the review queue in %d ms%n", n, millisSince(t0));
         return started;
     }
@@ -168,13 +167,12 @@ final class IntakeBench {
 
     /** A request body as the review queue carries it, for the baseline's queue (its content does not matter there). */
     private static String sampleBody() {
-        return Workflows.request(new TaskContext(
-                        "x".repeat(600),
-                        "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:baseline",
-                        "arn:aws:states:us-east-1:123456789012:stateMachine:invoice-processing",
-                        "HumanReview",
-                        Instant.now()))
-                .toString();
+        return BenchRequests.body(new TaskContext(
+                "x".repeat(600),
+                "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:baseline",
+                "arn:aws:states:us-east-1:123456789012:stateMachine:invoice-processing",
+                "HumanReview",
+                Instant.now()));
     }
 
     long queued(String queueUrl) {

@@ -40,6 +40,13 @@ public final class SignoffBench {
                 if (settings.runs("intake")) {
                     intake.measureDrain(app, r0);
                 }
+                // Decisions need the intake's tasks (real tokens of the stand-in); the reads replace every task.
+                if (settings.runs("decisions")) {
+                    new DecisionBench(rig, app, settings, results).run();
+                }
+                if (settings.runs("reads")) {
+                    new ReadBench(rig, app, settings, results).run();
+                }
                 results.measured(STARTUP, "RSS after the load", app.rssMib(), "MiB", Goal.AT_MOST, 300);
             }
         }
