@@ -9,7 +9,10 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import jakarta.inject.Singleton;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,11 +24,25 @@ import java.util.Set;
 public class OutputSchemaValidator {
     static final String DEFAULT_DIALECT = "https://json-schema.org/draft/2020-12/schema";
     private static final int MAX_MESSAGES = 10;
+    private static final int ACCEPTED_KEPT = 64;
     private static final Set<String> DIALECTS = Set.of(
             DEFAULT_DIALECT,
             "https://json-schema.org/draft/2019-09/schema",
             "http://json-schema.org/draft-07/schema#",
             "http://json-schema.org/draft-07/schema");
+
+    /**
+     * Schemas (as compact JSON) that passed {@link #schemaProblems}, the most recent {@link #ACCEPTED_KEPT}: a
+     * workflow sends the same schema with every request, and meta-validating and compiling it is most of what
+     * taking a request in costs. Only passes are kept, so a refusal is always worked out afresh.
+     */
+    private final Set<String> accepted = Collections.newSetFromMap(
+            Collections.synchronizedMap(new LinkedHashMap<String, Boolean>(ACCEPTED_KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > ACCEPTED_KEPT;
+                }
+            }));
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
@@ -50,7 +67,11 @@ public class OutputSchemaValidator {
         if (tooDeep != null) {
             return List.of(tooDeep);
         }
-        long bytes = ContractJson.utf8Length(ContractJson.write(schema));
+        String compact = ContractJson.write(schema);
+        if (accepted.contains(compact)) {
+            return List.of();
+        }
+        long bytes = ContractJson.utf8Length(compact);
         if (bytes > Limits.MAX_OUTPUT_SCHEMA_BYTES) {
             return List.of("outputSchema: is " + Fields.number(bytes) + " bytes as compact JSON; at most "
                     + Fields.number(Limits.MAX_OUTPUT_SCHEMA_BYTES) + " are accepted");
@@ -68,6 +89,7 @@ public class OutputSchemaValidator {
                 return messages("outputSchema", metaErrors);
             }
             compile(schema);
+            accepted.add(compact);
             return List.of();
         } catch (RuntimeException e) {
             return List.of("outputSchema: cannot be used: "

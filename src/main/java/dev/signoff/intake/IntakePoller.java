@@ -1,5 +1,6 @@
 package dev.signoff.intake;
 
+import dev.signoff.health.Outages;
 import dev.signoff.health.Supervisor;
 import dev.signoff.health.Worker;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,14 +61,24 @@ class IntakePoller {
         }
         int reviewPollers = config.pollers();
         for (int i = 0; i < reviewPollers; i++) {
-            launch("signoff-intake-" + i, "review queue", config.queueUrl(), this::accept);
+            QueuePoller poller = QueuePoller.batched(
+                    "review queue", config.queueUrl(), queues, this::acceptAll, this::accept, config, pause);
+            launch("signoff-intake-" + i, poller);
         }
         LOG.infof("Started %d intake poller(s) on %s", reviewPollers, config.queueUrl());
         // One consumer is plenty: events are few (one per ended execution) and cheap to apply.
         config.executionEventsQueueUrl()
                 .ifPresentOrElse(
                         url -> {
-                            launch("signoff-execution-events", "execution events queue", url, executionEvents::accept);
+                            launch(
+                                    "signoff-execution-events",
+                                    QueuePoller.perMessage(
+                                            "execution events queue",
+                                            url,
+                                            queues,
+                                            executionEvents::accept,
+                                            config,
+                                            pause));
                             LOG.infof("Started the execution events poller on %s", url);
                         },
                         () -> LOG.info(
@@ -102,9 +112,22 @@ class IntakePoller {
         }
     }
 
-    private void launch(
-            String threadName, String queueName, String queueUrl, Function<QueueMessage, Disposition> handler) {
-        QueuePoller poller = new QueuePoller(queueName, queueUrl, queues, handler, config, pause);
+    /**
+     * A review-queue batch; only a database outage is counted here (for each message): a message that fails within
+     * the batch is taken in again on its own, and counted by {@link #accept} if it fails there too.
+     */
+    private List<Disposition> acceptAll(List<QueueMessage> batch) {
+        try {
+            return intake.acceptAll(batch);
+        } catch (RuntimeException e) {
+            if (Outages.isOutage(e)) {
+                batch.forEach(m -> metrics.failed());
+            }
+            throw e;
+        }
+    }
+
+    private void launch(String threadName, QueuePoller poller) {
         pollers.add(poller);
         workers.add(supervisor.start(threadName, poller));
     }

@@ -18,6 +18,7 @@ import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskRedrives;
 import dev.signoff.security.SealedToken;
 import dev.signoff.security.TokenCipher;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -29,8 +30,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one queue message into a durable review task, or quarantines it. Runs in one transaction; the caller
- * deletes the message only after this commits and only when told {@link Disposition#DELETE}.
+ * Turns queue messages into durable review tasks, or quarantines them: one message or a received batch per
+ * transaction. The caller deletes a message only after this commits and only when told {@link Disposition#DELETE}.
  */
 @ApplicationScoped
 class IntakeService {
@@ -85,6 +86,29 @@ class IntakeService {
 
     @Transactional
     Disposition accept(QueueMessage message) {
+        return take(message);
+    }
+
+    /**
+     * A received batch in one transaction: one commit for all of it, and the caller deletes the messages told
+     * {@link Disposition#DELETE} in one call. Each message is flushed before the next, so a failure is pinned to its
+     * message ({@link BatchFailure}), which the caller then takes in on its own.
+     */
+    @Transactional
+    List<Disposition> acceptAll(List<QueueMessage> batch) {
+        List<Disposition> dispositions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                dispositions.add(take(batch.get(i)));
+                Panache.flush();
+            } catch (RuntimeException e) {
+                throw new BatchFailure(i, e);
+            }
+        }
+        return dispositions;
+    }
+
+    private Disposition take(QueueMessage message) {
         Parsed parsed = parser.parse(message.body());
         if (parsed instanceof Parsed.Valid valid) {
             return open(message, valid);
@@ -125,16 +149,23 @@ class IntakeService {
         String hash = TaskTokens.tokenHash(token);
         // What is stored, and every column taken from it, comes from the redacted body: the token may sit in the
         // title or anywhere else, and the page re-reads the stored request.
-        String stored = redacted(body, Optional.of(token));
-        Parsed reread = parser.parse(stored);
-        if (!(reread instanceof Parsed.Valid redactedRequest)) {
-            List<String> problems = new ArrayList<>();
-            problems.add("taskToken: its value is used elsewhere in the request, where " + TokenRedaction.MARK
-                    + " cannot stand in for it");
-            problems.addAll(((Parsed.Invalid) reread).problems());
-            return new Stored(null, new Parsed.Invalid(Optional.of(token), problems));
+        Redaction redaction = redaction(body, Optional.of(token));
+        String stored = redaction.text();
+        ReviewRequest request = valid.request();
+        // Only where the token stood elsewhere can the stored request differ from the one parsed (the taskToken
+        // field aside, which no column takes); then it is parsed again, as the page will read it.
+        if (redaction.tokenElsewhere()) {
+            Parsed reread = parser.parse(stored);
+            if (!(reread instanceof Parsed.Valid redactedRequest)) {
+                List<String> problems = new ArrayList<>();
+                problems.add("taskToken: its value is used elsewhere in the request, where " + TokenRedaction.MARK
+                        + " cannot stand in for it");
+                problems.addAll(((Parsed.Invalid) reread).problems());
+                return new Stored(null, new Parsed.Invalid(Optional.of(token), problems));
+            }
+            request = redactedRequest.request();
         }
-        Optional<ReviewRequest> routed = defaultRoute.route(redactedRequest.request());
+        Optional<ReviewRequest> routed = defaultRoute.route(request);
         if (routed.isEmpty()) {
             return new Stored(null, new Parsed.Invalid(Optional.of(token), List.of(DefaultRoute.REFUSAL)));
         }
@@ -143,7 +174,7 @@ class IntakeService {
             return new Stored(null, new Parsed.Invalid(Optional.of(token), approvalProblems));
         }
         UUID taskId = lifecycle.open(routed.get(), stored, hash, cipher.sealToken(token, hash));
-        if (!redactedRequest.request().assignees().named()) {
+        if (!request.assignees().named()) {
             audit.record(AuditLog.SYSTEM, taskId, "DEFAULT_ROUTE", defaultRoute.note());
         }
         Optional<EndedExecution> ended = ends.find(valid.request().executionArn());
@@ -235,16 +266,23 @@ class IntakeService {
      * double. A body that is not a JSON object cannot be searched for a token, so it is kept sealed like a token.
      */
     private String redacted(String body, Optional<String> token) {
+        return redaction(body, token).text();
+    }
+
+    /** The redacted body, and whether the token stood anywhere but the top-level taskToken. */
+    private record Redaction(String text, boolean tokenElsewhere) {}
+
+    private Redaction redaction(String body, Optional<String> token) {
         try {
             JsonNode node = exact(body);
             if (node instanceof ObjectNode object) {
-                TokenRedaction.redact(object, token.orElse(null));
-                return object.toString();
+                boolean elsewhere = TokenRedaction.redact(object, token.orElse(null));
+                return new Redaction(object.toString(), elsewhere);
             }
         } catch (Exception notJson) {
             // falls through to sealing
         }
-        return SEALED_PREFIX + cipher.seal(body);
+        return new Redaction(SEALED_PREFIX + cipher.seal(body), true);
     }
 
     /** The body as a tree, decimals exactly as written (1280.00 stays 1280.00). */

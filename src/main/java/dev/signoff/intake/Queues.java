@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -37,6 +39,28 @@ class Queues {
     void delete(String queueUrl, QueueMessage message) {
         sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
+
+    /**
+     * Deletes up to 10 messages (one receive's worth) in one DeleteMessageBatch call. SQS answers per message: those
+     * it did not delete come back with its error code, the others are gone.
+     */
+    List<Undeleted> deleteAll(String queueUrl, List<QueueMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<DeleteMessageBatchRequestEntry> entries = IntStream.range(0, messages.size())
+                .mapToObj(i -> DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .receiptHandle(messages.get(i).receiptHandle())
+                        .build())
+                .toList();
+        return sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)).failed().stream()
+                .map(f -> new Undeleted(messages.get(Integer.parseInt(f.id())), f.code()))
+                .toList();
+    }
+
+    /** A message a batch delete left on the queue, and SQS's error code for it. */
+    record Undeleted(QueueMessage message, String code) {}
 
     /** Hands a message back at once instead of waiting out its visibility timeout (used on shutdown). */
     void release(String queueUrl, QueueMessage message) {

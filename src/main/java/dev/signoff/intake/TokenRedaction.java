@@ -22,31 +22,37 @@ final class TokenRedaction {
 
     private TokenRedaction() {}
 
-    /** Replaces the token in place; the top-level {@code taskToken} is redacted whatever it holds. */
-    static void redact(ObjectNode root, String token) {
+    /**
+     * Replaces the token in place; the top-level {@code taskToken} is redacted whatever it holds. True when the token
+     * also stood anywhere else (a value or a field name at any depth), where the mark now stands instead.
+     */
+    static boolean redact(ObjectNode root, String token) {
         if (root.hasNonNull("taskToken")) {
             root.put("taskToken", MARK);
         }
         if (token == null || token.isEmpty()) {
-            return;
+            return false;
         }
+        boolean elsewhere = false;
         Deque<JsonNode> pending = new ArrayDeque<>();
         pending.push(root);
         while (!pending.isEmpty()) {
             JsonNode node = pending.pop();
             if (node instanceof ObjectNode object) {
-                redactObject(object, token, pending);
+                elsewhere |= redactObject(object, token, pending);
             } else if (node instanceof ArrayNode array) {
                 for (int i = 0; i < array.size(); i++) {
                     JsonNode item = array.get(i);
-                    if (item.isTextual()) {
+                    if (item.isTextual() && item.textValue().contains(token)) {
                         array.set(i, text(item.textValue(), token));
+                        elsewhere = true;
                     } else if (item.isContainerNode()) {
                         pending.push(item);
                     }
                 }
             }
         }
+        return elsewhere;
     }
 
     /** The text with every occurrence of the token replaced. */
@@ -54,8 +60,10 @@ final class TokenRedaction {
         return token == null || token.isEmpty() || text == null ? text : text.replace(token, MARK);
     }
 
-    private static void redactObject(ObjectNode object, String token, Deque<JsonNode> pending) {
+    /** True when a field name or a text value of this object held the token. */
+    private static boolean redactObject(ObjectNode object, String token, Deque<JsonNode> pending) {
         boolean renamed = false;
+        boolean found = false;
         List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.size());
         for (var it = object.properties().iterator(); it.hasNext(); ) {
             var field = it.next();
@@ -63,6 +71,7 @@ final class TokenRedaction {
             renamed |= !name.equals(field.getKey());
             JsonNode value = field.getValue();
             if (value.isTextual()) {
+                found |= value.textValue().contains(token);
                 value = text(value.textValue(), token);
             } else if (value.isContainerNode()) {
                 pending.push(value);
@@ -74,6 +83,7 @@ final class TokenRedaction {
             object.removeAll();
         }
         fields.forEach(f -> object.set(f.getKey(), f.getValue()));
+        return found || renamed;
     }
 
     private static JsonNode text(String value, String token) {

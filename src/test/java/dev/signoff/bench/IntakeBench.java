@@ -1,0 +1,235 @@
+package dev.signoff.bench;
+
+import dev.signoff.bench.Results.Goal;
+import dev.signoff.sandbox.stepfunctions.StartedExecution;
+import dev.signoff.sandbox.stepfunctions.TaskContext;
+import dev.signoff.sandbox.stepfunctions.WaitForTaskTokenTask;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * Scenario 1: how fast the app drains a queue of valid requests into tasks, against R0, a bare SDK loop
+ * (ReceiveMessage 10 + DeleteMessageBatch, same number of pollers, no database) on the same ElasticMQ in the same run.
+ */
+final class IntakeBench {
+
+    private static final String SCENARIO = "1 intake";
+
+    private final BenchRig rig;
+    private final BenchSettings settings;
+    private final Results results;
+
+    IntakeBench(BenchRig rig, BenchSettings settings, Results results) {
+        this.rig = rig;
+        this.settings = settings;
+        this.results = results;
+    }
+
+    /** R0 in messages per second: the median of {@code baselineRuns} drains. */
+    double baseline() {
+        List<Double> rates = new ArrayList<>();
+        for (int run = 0; run < settings.baselineRuns(); run++) {
+            String queue = rig.createQueue("bench-baseline-" + run);
+            fill(queue, settings.intakeMessages(), sampleBody());
+            rates.add(drainBare(queue, settings.intakeMessages()));
+        }
+        double median = median(rates);
+        results.info(
+                SCENARIO,
+                "R0: bare SDK drain, median of " + rates.size(),
+                median,
+                "msg/s",
+                "runs "
+                        + rates.stream()
+                                .map(r -> String.format(java.util.Locale.ROOT, "%.0f", r))
+                                .toList());
+        return median;
+    }
+
+    /** Fills the review queue as waiting executions would (tokens from the stand-in); the app is not running. */
+    List<StartedExecution> fillReviewQueue() {
+        int n = settings.intakeMessages();
+        List<StartedExecution> started = Collections.synchronizedList(new ArrayList<>(n));
+        long t0 = System.nanoTime();
+        parallel(
+                n,
+                i -> started.add(rig.standIn()
+                        .startWaitingExecution(
+                                WaitForTaskTokenTask.of("invoice-processing", "HumanReview", 86_400),
+                                rig.sqs(),
+                                rig.reviewQueueUrl(),
+                                context -> BenchRequests.body(context))));
+        System.out.printf("bench: %d requests on the review queue in %d ms%n", n, millisSince(t0));
+        return started;
+    }
+
+    /** Waits until the running app has stored every request and deleted every message; records the figures. */
+    void measureDrain(BenchApp app, double r0) throws SQLException {
+        int n = settings.intakeMessages();
+        Duration patience = Duration.ofSeconds(120 + n / 20);
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (Connection db = rig.connect()) {
+            while (count(db, "select count(*) from review_task") < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Intake did not store " + n + " tasks within " + patience);
+                }
+                BenchApp.pause(Duration.ofMillis(200));
+            }
+            while (queued(rig.reviewQueueUrl()) > 0 && System.nanoTime() < deadline) {
+                BenchApp.pause(Duration.ofMillis(100));
+            }
+            double seconds;
+            try (Statement s = db.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "select extract(epoch from max(received_at) - min(received_at))" + " from review_task")) {
+                r.next();
+                seconds = r.getDouble(1);
+            }
+            double rate = (n - 1) / Math.max(seconds, 1e-3);
+            long tasks = count(db, "select count(*) from review_task");
+            long distinct = count(db, "select count(distinct token_hash) from review_task");
+            results.info(SCENARIO, "Signoff intake of " + n + " valid requests", rate, "msg/s", "first to last stored");
+            results.measured(SCENARIO, "Signoff intake / R0", rate / r0, "x", Goal.AT_LEAST, 0.8);
+            results.measured(SCENARIO, "duplicate tasks", tasks - distinct + (tasks - n), "tasks", Goal.AT_MOST, 0);
+            results.measured(
+                    SCENARIO,
+                    "messages left on the queue (visible + in flight) + DLQ",
+                    queued(rig.reviewQueueUrl()) + queued(rig.deadLetterQueueUrl()),
+                    "messages",
+                    Goal.AT_MOST,
+                    0);
+        }
+    }
+
+    private double drainBare(String queue, int n) {
+        SqsClient sqs = rig.sqs();
+        AtomicInteger deleted = new AtomicInteger();
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.pollers());
+        List<Future<?>> loops = new ArrayList<>();
+        for (int p = 0; p < settings.pollers(); p++) {
+            loops.add(pool.submit(() -> {
+                while (deleted.get() < n) {
+                    List<Message> batch = sqs.receiveMessage(r ->
+                                    r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                            .messages();
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    List<DeleteMessageBatchRequestEntry> entries = IntStream.range(0, batch.size())
+                            .mapToObj(i -> DeleteMessageBatchRequestEntry.builder()
+                                    .id(String.valueOf(i))
+                                    .receiptHandle(batch.get(i).receiptHandle())
+                                    .build())
+                            .toList();
+                    int ok = sqs.deleteMessageBatch(r -> r.queueUrl(queue).entries(entries))
+                            .successful()
+                            .size();
+                    deleted.addAndGet(ok);
+                }
+            }));
+        }
+        await(loops);
+        pool.shutdown();
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private void fill(String queue, int n, String body) {
+        int batches = (n + 9) / 10;
+        parallel(batches, b -> {
+            int size = Math.min(10, n - b * 10);
+            List<SendMessageBatchRequestEntry> entries = IntStream.range(0, size)
+                    .mapToObj(i -> SendMessageBatchRequestEntry.builder()
+                            .id(String.valueOf(i))
+                            .messageBody(body)
+                            .build())
+                    .toList();
+            rig.sqs().sendMessageBatch(r -> r.queueUrl(queue).entries(entries));
+        });
+    }
+
+    /** A request body as the review queue carries it, for the baseline's queue (its content does not matter there). */
+    private static String sampleBody() {
+        return BenchRequests.body(new TaskContext(
+                "x".repeat(600),
+                "arn:aws:states:us-east-1:123456789012:execution:invoice-processing:baseline",
+                "arn:aws:states:us-east-1:123456789012:stateMachine:invoice-processing",
+                "HumanReview",
+                Instant.now()));
+    }
+
+    long queued(String queueUrl) {
+        var attributes = rig.sqs()
+                .getQueueAttributes(r -> r.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Runs {@code step} for 0..n-1 on four threads (filling queues is not what is measured). */
+    static void parallel(int n, Step step) {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            done.add(pool.submit(() -> {
+                step.run(index);
+                return null;
+            }));
+        }
+        await(done);
+        pool.shutdown();
+    }
+
+    private static void await(List<Future<?>> futures) {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int m = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    }
+
+    static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.signoff.bench;
+
+import dev.signoff.bench.Results.Goal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's entry point (bench/run.sh): sets up PostgreSQL, ElasticMQ and the Step Functions stand-in, runs
+ * the packaged app against them scenario by scenario and writes {@code bench/results/<timestamp>.json} and
+ * {@code .md}. Not a test: nothing here asserts a goal, it reports each figure with its goal and the ratio.
+ */
+public final class SignoffBench {
+
+    private static final String STARTUP = "6 start-up";
+    private static final Duration START_PATIENCE = Duration.ofSeconds(120);
+
+    private SignoffBench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        BenchSettings settings = options.contains("--quick") ? BenchSettings.quickRun() : BenchSettings.fullRun();
+        Path out = Path.of(System.getProperty("bench.out", "bench/results"));
+        Results results = new Results(settings);
+        long t0 = System.nanoTime();
+        try (BenchRig rig = new BenchRig(settings)) {
+            if (settings.runs("startup")) {
+                startup(rig, results);
+            }
+            IntakeBench intake = new IntakeBench(rig, settings, results);
+            double r0 = 0;
+            if (settings.runs("intake")) {
+                r0 = intake.baseline();
+                intake.fillReviewQueue();
+            }
+            try (BenchApp app = rig.launch("app")) {
+                app.awaitFirstInbox(START_PATIENCE);
+                if (settings.runs("intake")) {
+                    intake.measureDrain(app, r0);
+                }
+                // Decisions need the intake's tasks (real tokens of the stand-in); the reads replace every task.
+                if (settings.runs("decisions")) {
+                    new DecisionBench(rig, app, settings, results).run();
+                }
+                if (settings.runs("reads")) {
+                    new ReadBench(rig, app, settings, results).run();
+                }
+                results.measured(STARTUP, "RSS after the load", app.rssMib(), "MiB", Goal.AT_MOST, 300);
+            }
+        }
+        results.info("run", "wall time", IntakeBench.millisSince(t0) / 1000.0, "s", "");
+        Path written = results.write(out);
+        System.out.println(results.markdown());
+        System.out.println("bench: wrote " + written);
+        // ElasticMQ's actor system and HTTP client pools keep non-daemon threads: the run is over.
+        System.exit(0);
+    }
+
+    /**
+     * Process start to the first inbox answer, twice: the first launch also migrates the empty database; the second
+     * is a restart, what the goal is about. RSS is read once the idle app has settled.
+     */
+    private static void startup(BenchRig rig, Results results) {
+        // A queue of their own: a killed app's pending long poll would take messages meant for the intake run.
+        Map<String, String> idle = Map.of("signoff.intake.queue-url", rig.createQueue("bench-startup"));
+        try (BenchApp first = rig.launch("startup-1", idle)) {
+            Duration withMigrations = first.awaitFirstInbox(START_PATIENCE);
+            results.info(STARTUP, "first start (migrates an empty database)", withMigrations.toMillis(), "ms", "");
+            first.kill();
+        }
+        try (BenchApp app = rig.launch("startup-2", idle)) {
+            Duration start = app.awaitFirstInbox(START_PATIENCE);
+            results.measured(
+                    STARTUP, "process start to first inbox answer", start.toMillis(), "ms", Goal.AT_MOST, 2000);
+            BenchApp.pause(Duration.ofSeconds(5));
+            results.measured(STARTUP, "RSS idle", app.rssMib(), "MiB", Goal.AT_MOST, 300);
+            app.kill();
+        }
+    }
+}
