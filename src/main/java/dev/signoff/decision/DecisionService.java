@@ -123,7 +123,7 @@ public class DecisionService {
                 task.id,
                 request.approval().orElseThrow(),
                 reviewer,
-                displayName(reviewer.displayName()),
+                CallbackReviewers.displayName(reviewer.displayName()),
                 prepared.output(),
                 keyOf(command),
                 blankToNull(command.comment()),
@@ -166,7 +166,7 @@ public class DecisionService {
                 edited,
                 blankToNull(command.comment()),
                 blankToNull(command.reasonCode()),
-                callbackReviewer(reviewer),
+                CallbackReviewers.of(reviewer),
                 now,
                 task.id.toString(),
                 decisionId.toString(),
@@ -279,8 +279,8 @@ public class DecisionService {
                 command.outcome() == Outcome.APPROVE && output != null ? ContractJson.write(output) : null;
         decision.edited = prepared.edited();
         decision.reviewerId = reviewer.id();
-        decision.reviewerName = displayName(reviewer.displayName());
-        decision.reviewerEmail = email(reviewer.email());
+        decision.reviewerName = CallbackReviewers.displayName(reviewer.displayName());
+        decision.reviewerEmail = CallbackReviewers.email(reviewer.email());
         decision.decidedAt = now;
         decision.persist();
 
@@ -372,27 +372,6 @@ public class DecisionService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** Display only: a provider's overlong name is shortened, an overlong e-mail address dropped, never a 500. */
-    /** The person as a callback names them (a decision's {@code reviewer}, a cancel's {@code cancelledBy}). */
-    static ReviewerDecision.Reviewer callbackReviewer(Reviewer reviewer) {
-        return new ReviewerDecision.Reviewer(
-                reviewer.userId(),
-                displayName(reviewer.displayName()),
-                email(reviewer.email()),
-                reviewer.issuer(),
-                reviewer.subject());
-    }
-
-    private static String displayName(String name) {
-        return name == null || name.length() <= Decision.MAX_REVIEWER_NAME
-                ? name
-                : name.substring(0, Decision.MAX_REVIEWER_NAME - 1) + "…";
-    }
-
-    private static String email(String email) {
-        return email == null || email.length() <= Decision.MAX_REVIEWER_EMAIL ? email : null;
     }
 
     private static JsonNode parseEdit(String editedOutput) {

@@ -48,7 +48,7 @@ public class TaskCancellation {
             return false;
         }
         Instant now = clock.instant();
-        Callback callback = payloads.cancelled(taskId.toString(), reason, DecisionService.callbackReviewer(admin), now);
+        Callback callback = payloads.cancelled(taskId.toString(), reason, CallbackReviewers.of(admin), now);
         outbox.enqueueFailure(
                 taskId,
                 null,
