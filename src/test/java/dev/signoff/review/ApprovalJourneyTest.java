@@ -51,9 +51,6 @@ class ApprovalJourneyTest extends BrowserJourney {
                 .isEmpty();
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         browser.screenshot(shots.resolve("task-page-one-of-two-approvals.png"));
-        browser.go("/inbox");
-        browser.awaitElement(By.cssSelector("a[href='/tasks/" + taskId + "']"));
-        browser.screenshot(shots.resolve("inbox-approval-progress.png"));
 
         browser.forgetEverything();
         browser.go("/tasks/" + taskId);
