@@ -4,6 +4,7 @@ import dev.signoff.audit.AuditLog;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequest.ExpiryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,11 +48,13 @@ public class TaskLifecycle {
     private final AuditLog audit;
     private final Clock clock;
     private final ReviewConfig config;
+    private final Event<TaskOpened> opened;
 
-    TaskLifecycle(AuditLog audit, Clock clock, ReviewConfig config) {
+    TaskLifecycle(AuditLog audit, Clock clock, ReviewConfig config, Event<TaskOpened> opened) {
         this.audit = audit;
         this.clock = clock;
         this.config = config;
+        this.opened = opened;
     }
 
     /** Stores a validated request as a PENDING task. The token arrives sealed and is never stored in clear. */
@@ -63,6 +66,7 @@ public class TaskLifecycle {
         request.assignees().groups().forEach(g -> new TaskAssignee(task.id, TaskAssignee.Kind.GROUP, g).persist());
         request.assignees().users().forEach(u -> new TaskAssignee(task.id, TaskAssignee.Kind.USER, u).persist());
         audit.record(AuditLog.SYSTEM, task.id, "TASK_OPENED", "from " + request.executionArn());
+        opened.fire(new TaskOpened(task.id, request));
         return task.id;
     }
 

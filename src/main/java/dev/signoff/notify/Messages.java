@@ -1,0 +1,50 @@
+package dev.signoff.notify;
+
+import dev.signoff.review.ReviewService;
+import dev.signoff.review.ReviewTask;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** What a claimed notice says now, read from the task as it is when the notice is sent. */
+@ApplicationScoped
+class Messages {
+
+    /** What to do with a claimed notice. */
+    sealed interface Outgoing {}
+
+    /** Nothing to say any more: record why, send nothing. */
+    record Skip(String reason) implements Outgoing {}
+
+    record Mail(Email email) implements Outgoing {}
+
+    private final NotifyConfig config;
+    private final ReviewService reviews;
+    private final MailComposer composer;
+
+    Messages(NotifyConfig config, ReviewService reviews, MailComposer composer) {
+        this.config = config;
+        this.reviews = reviews;
+        this.composer = composer;
+    }
+
+    @Transactional
+    Outgoing compose(NotificationStore.Claimed notice) {
+        if (notice.taskId() == null) {
+            return new Skip("no task");
+        }
+        ReviewTask task = ReviewTask.findById(notice.taskId());
+        if (task == null) {
+            return new Skip("the task no longer exists");
+        }
+        TaskBrief brief =
+                TaskBrief.of(task, reviews.request(task), config.baseUrl().toString(), config.topFindings());
+        return switch (notice.kind()) {
+            case NEW_TASK -> brief.waiting() ? new Mail(composer.newTask(brief)) : new Skip("already " + status(brief));
+            default -> new Skip("no message for " + notice.kind() + " yet");
+        };
+    }
+
+    private static String status(TaskBrief brief) {
+        return brief.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.signoff.notify;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends what the outbox holds: claims due notices, composes each from the task as it is now, sends it, and records
+ * the result. A notice is sent at most once per claim, and a claim is taken over only after its lease ran out
+ * (docs/notifications.md, "Exactly once").
+ */
+@ApplicationScoped
+class NotificationSender {
+
+    private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+
+    private final NotifyConfig config;
+    private final NotificationStore store;
+    private final Messages messages;
+    private final MailGateway mail;
+
+    NotificationSender(NotifyConfig config, NotificationStore store, Messages messages, MailGateway mail) {
+        this.config = config;
+        this.store = store;
+        this.messages = messages;
+        this.mail = mail;
+    }
+
+    @Scheduled(
+            every = "${signoff.notify.poll-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            while (sendDue() == config.batchSize()) {
+                // A full batch: more may be due.
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Sending notifications failed (%s); trying again next round",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** One round: claims a batch of due notices and sends them. Returns how many were claimed. */
+    int sendDue() {
+        List<NotificationStore.Claimed> due = store.claimDue();
+        for (NotificationStore.Claimed notice : due) {
+            send(notice);
+        }
+        return due.size();
+    }
+
+    private void send(NotificationStore.Claimed notice) {
+        Messages.Outgoing outgoing;
+        try {
+            outgoing = messages.compose(notice);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not compose notification %s", notice.id());
+            store.retryLater(notice, null, "could not compose: " + e.getClass().getSimpleName());
+            return;
+        }
+        if (outgoing instanceof Messages.Skip skip) {
+            store.skipped(notice, skip.reason());
+        } else if (outgoing instanceof Messages.Mail m) {
+            record(notice, m.email().subject(), mail.send(notice.id(), notice.address(), m.email()));
+        }
+    }
+
+    private void record(NotificationStore.Claimed notice, String subject, MailGateway.Result result) {
+        if (result instanceof MailGateway.Refused refused) {
+            LOG.warnf(
+                    "Mail %s (%s) to %s refused: %s", notice.id(), notice.kind(), notice.recipient(), refused.reason());
+            store.refused(notice, subject, refused.reason());
+        } else if (result instanceof MailGateway.Retryable retry) {
+            LOG.infof(
+                    "Mail %s (%s) to %s not sent yet: %s",
+                    notice.id(), notice.kind(), notice.recipient(), retry.reason());
+            store.retryLater(notice, subject, retry.reason());
+        } else {
+            store.sent(notice, subject);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.signoff.notify;
+
+import dev.signoff.config.NotLongerThan;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+/** Notifications (docs/notifications.md). Out-of-range values stop the app at start-up, naming the property. */
+@ConfigMapping(prefix = "signoff.notify")
+@NotLongerThan(value = "initial-backoff", limit = "max-backoff")
+public interface NotifyConfig {
+
+    /** Write and send notifications. Off: no notification is written (the mailer needs an SMTP server). */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Where people reach Signoff; mails link to {@code <base-url>/tasks/<id>}. */
+    @WithDefault("http://localhost:8080")
+    URI baseUrl();
+
+    /** The sender of every mail, e.g. {@code Signoff <signoff@example.com>} (a verified identity with SES). */
+    @WithDefault("Signoff <signoff@localhost>")
+    @NotBlank
+    String from();
+
+    /** How often the sender looks for notices that are due. */
+    @WithDefault("5s")
+    @DurationMin(inclusive = false)
+    Duration pollInterval();
+
+    /** Notices claimed per round. */
+    @WithDefault("20")
+    @Min(1)
+    @Max(500)
+    int batchSize();
+
+    /** How long a claimed notice is this instance's to send before another instance may take it over. */
+    @WithDefault("2m")
+    @DurationMin(seconds = 5)
+    Duration lease();
+
+    /** Send attempts before a notice that keeps failing temporarily is given up as FAILED. */
+    @WithDefault("8")
+    @Min(1)
+    int maxAttempts();
+
+    /** First retry delay after a temporary failure; doubles per attempt up to {@link #maxBackoff()}. */
+    @WithDefault("1m")
+    @DurationMin(inclusive = false)
+    Duration initialBackoff();
+
+    @WithDefault("1h")
+    @DurationMin(inclusive = false)
+    Duration maxBackoff();
+
+    /** Findings a mail lists, most severe first. */
+    @WithDefault("3")
+    @Min(0)
+    @Max(20)
+    int topFindings();
+
+    /** The static directory: people, their addresses and groups (notify/StaticDirectory). */
+    Map<String, Person> people();
+
+    interface Person {
+        /** Their name as people read it; the id when unset. */
+        Optional<String> name();
+
+        Optional<String> email();
+
+        /** Groups they are in, for resolving a request's assigned groups to people. */
+        Optional<List<String>> groups();
+    }
+}
