@@ -20,11 +20,13 @@ class Messages {
     private final NotifyConfig config;
     private final ReviewService reviews;
     private final MailComposer composer;
+    private final OutcomeMails outcomes;
 
-    Messages(NotifyConfig config, ReviewService reviews, MailComposer composer) {
+    Messages(NotifyConfig config, ReviewService reviews, MailComposer composer, OutcomeMails outcomes) {
         this.config = config;
         this.reviews = reviews;
         this.composer = composer;
+        this.outcomes = outcomes;
     }
 
     @Transactional
@@ -40,6 +42,7 @@ class Messages {
                 TaskBrief.of(task, reviews.request(task), config.baseUrl().toString(), config.topFindings());
         return switch (notice.kind()) {
             case NEW_TASK -> brief.waiting() ? new Mail(composer.newTask(brief)) : new Skip("already " + status(brief));
+            case OUTCOME -> outcomes.compose(task, brief);
             default -> new Skip("no message for " + notice.kind() + " yet");
         };
     }

@@ -67,6 +67,15 @@ public interface NotifyConfig {
     @Max(20)
     int topFindings();
 
+    /** The requester's mail when their review is decided, expires or is cancelled (OutcomeNotices). */
+    Outcomes outcomes();
+
+    interface Outcomes {
+        /** Mail the requester (when the directory knows them) how their review ended. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** The static directory: people, their addresses and groups (notify/StaticDirectory). */
     Map<String, Person> people();
 
