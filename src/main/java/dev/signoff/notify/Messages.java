@@ -17,14 +17,26 @@ class Messages {
 
     record Mail(Email email) implements Outgoing {}
 
+    /** A chat post: the webhook's URL and the JSON it takes; summary is what the outbox row records as subject. */
+    record Post(java.net.URI url, String json, String summary) implements Outgoing {}
+
     private final NotifyConfig config;
     private final ReviewService reviews;
     private final MailComposer composer;
+    private final OutcomeMails outcomes;
+    private final WebhookPosts posts;
 
-    Messages(NotifyConfig config, ReviewService reviews, MailComposer composer) {
+    Messages(
+            NotifyConfig config,
+            ReviewService reviews,
+            MailComposer composer,
+            OutcomeMails outcomes,
+            WebhookPosts posts) {
         this.config = config;
         this.reviews = reviews;
         this.composer = composer;
+        this.outcomes = outcomes;
+        this.posts = posts;
     }
 
     @Transactional
@@ -38,8 +50,12 @@ class Messages {
         }
         TaskBrief brief =
                 TaskBrief.of(task, reviews.request(task), config.baseUrl().toString(), config.topFindings());
+        if (notice.channel() != Notification.Channel.EMAIL) {
+            return posts.compose(notice, brief, reviews.request(task));
+        }
         return switch (notice.kind()) {
             case NEW_TASK -> brief.waiting() ? new Mail(composer.newTask(brief)) : new Skip("already " + status(brief));
+            case OUTCOME -> outcomes.compose(task, brief);
             default -> new Skip("no message for " + notice.kind() + " yet");
         };
     }

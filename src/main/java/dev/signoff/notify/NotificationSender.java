@@ -19,12 +19,19 @@ class NotificationSender {
     private final NotificationStore store;
     private final Messages messages;
     private final MailGateway mail;
+    private final WebhookGateway webhooks;
 
-    NotificationSender(NotifyConfig config, NotificationStore store, Messages messages, MailGateway mail) {
+    NotificationSender(
+            NotifyConfig config,
+            NotificationStore store,
+            Messages messages,
+            MailGateway mail,
+            WebhookGateway webhooks) {
         this.config = config;
         this.store = store;
         this.messages = messages;
         this.mail = mail;
+        this.webhooks = webhooks;
     }
 
     @Scheduled(
@@ -68,18 +75,21 @@ class NotificationSender {
             store.skipped(notice, skip.reason());
         } else if (outgoing instanceof Messages.Mail m) {
             record(notice, m.email().subject(), mail.send(notice.id(), notice.address(), m.email()));
+        } else if (outgoing instanceof Messages.Post post) {
+            record(notice, post.summary(), webhooks.post(post.url(), post.json()));
         }
     }
 
     private void record(NotificationStore.Claimed notice, String subject, MailGateway.Result result) {
         if (result instanceof MailGateway.Refused refused) {
             LOG.warnf(
-                    "Mail %s (%s) to %s refused: %s", notice.id(), notice.kind(), notice.recipient(), refused.reason());
+                    "%s %s (%s) to %s refused: %s",
+                    notice.channel(), notice.id(), notice.kind(), notice.recipient(), refused.reason());
             store.refused(notice, subject, refused.reason());
         } else if (result instanceof MailGateway.Retryable retry) {
             LOG.infof(
-                    "Mail %s (%s) to %s not sent yet: %s",
-                    notice.id(), notice.kind(), notice.recipient(), retry.reason());
+                    "%s %s (%s) to %s not sent yet: %s",
+                    notice.channel(), notice.id(), notice.kind(), notice.recipient(), retry.reason());
             store.retryLater(notice, subject, retry.reason());
         } else {
             store.sent(notice, subject);

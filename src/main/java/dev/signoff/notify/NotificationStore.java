@@ -145,7 +145,9 @@ class NotificationStore {
                                 .and("error", clip(error))
                                 .and("tried", status == Notification.Status.SKIPPED ? 0 : 1)
                                 .and("sentAt", status == Notification.Status.SENT ? clock.instant() : null)
-                                .and("next", retry ? nextAttempt : null)
+                                // settled: next_attempt_at becomes when it settled (the admins' list of refusals reads
+                                // it)
+                                .and("next", retry ? nextAttempt : clock.instant())
                                 .and("id", claimed.id())
                                 .and("claim", claimed.claimToken())
                                 .and("pending", Notification.Status.PENDING))

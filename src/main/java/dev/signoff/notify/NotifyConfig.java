@@ -67,6 +67,41 @@ public interface NotifyConfig {
     @Max(20)
     int topFindings();
 
+    /** The requester's mail when their review is decided, expires or is cancelled (OutcomeNotices). */
+    Outcomes outcomes();
+
+    interface Outcomes {
+        /** Mail the requester (when the directory knows them) how their review ended. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /**
+     * Slack and Microsoft Teams incoming webhooks, by name: each new task whose workflow or groups match is posted
+     * there (title, due, highest severity, the task's link; never a token or a decision button).
+     */
+    Map<String, Webhook> webhooks();
+
+    interface Webhook {
+        /** The incoming webhook's URL (it is a secret: keep it out of the repository, e.g. in an env variable). */
+        URI url();
+
+        /** slack or teams: which payload the URL takes. */
+        @WithDefault("slack")
+        WebhookKind kind();
+
+        /** Workflows (state machine names) whose new tasks are posted; with groups unset too: every task. */
+        Optional<List<String>> workflows();
+
+        /** Assigned groups whose new tasks are posted. */
+        Optional<List<String>> groups();
+    }
+
+    enum WebhookKind {
+        SLACK,
+        TEAMS
+    }
+
     /** The static directory: people, their addresses and groups (notify/StaticDirectory). */
     Map<String, Person> people();
 

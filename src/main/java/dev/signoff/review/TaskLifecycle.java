@@ -50,12 +50,15 @@ public class TaskLifecycle {
     private final Clock clock;
     private final ReviewConfig config;
     private final Event<TaskOpened> opened;
+    private final Event<TaskClosed> closed;
 
-    TaskLifecycle(AuditLog audit, Clock clock, ReviewConfig config, Event<TaskOpened> opened) {
+    TaskLifecycle(
+            AuditLog audit, Clock clock, ReviewConfig config, Event<TaskOpened> opened, Event<TaskClosed> closed) {
         this.audit = audit;
         this.clock = clock;
         this.config = config;
         this.opened = opened;
+        this.closed = closed;
     }
 
     /** A validated request to store as a PENDING task; the token arrives sealed and is never stored in clear. */
@@ -126,6 +129,7 @@ public class TaskLifecycle {
                 == 1;
         if (moved) {
             audit.record(reviewerId, reviewerName, taskId, "DECIDED", detail);
+            closed.fire(new TaskClosed(taskId, TaskStatus.DECIDED));
         }
         return moved;
     }
@@ -228,13 +232,14 @@ public class TaskLifecycle {
     /** PENDING -> EXPIRED: the workflow stopped waiting, or nobody decided by the request's expiresAt. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean expire(UUID taskId, String reason) {
-        return close(taskId, OPEN, TaskStatus.EXPIRED, reason, "TASK_EXPIRED");
+        return closedOpen(taskId, TaskStatus.EXPIRED, close(taskId, OPEN, TaskStatus.EXPIRED, reason, "TASK_EXPIRED"));
     }
 
     /** PENDING -> CANCELLED: the execution ended before anyone decided. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean cancel(UUID taskId, String reason) {
-        return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED");
+        return closedOpen(
+                taskId, TaskStatus.CANCELLED, close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED"));
     }
 
     /**
@@ -243,7 +248,10 @@ public class TaskLifecycle {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean cancelByAdmin(UUID taskId, String actor, String actorName, String reason) {
-        return close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED", actor, actorName);
+        return closedOpen(
+                taskId,
+                TaskStatus.CANCELLED,
+                close(taskId, OPEN, TaskStatus.CANCELLED, reason, "TASK_CANCELLED", actor, actorName));
     }
 
     /**
@@ -274,6 +282,14 @@ public class TaskLifecycle {
                     taskId,
                     HEARTBEATING);
         }
+    }
+
+    /** Tells the observers of {@link TaskClosed} when an open review was closed without a decision. */
+    private boolean closedOpen(UUID taskId, TaskStatus to, boolean moved) {
+        if (moved) {
+            closed.fire(new TaskClosed(taskId, to));
+        }
+        return moved;
     }
 
     private boolean close(UUID taskId, Set<TaskStatus> from, TaskStatus to, String reason, String auditType) {

@@ -11,6 +11,8 @@ import dev.signoff.admin.Stalled;
 import dev.signoff.admin.StalledFilter;
 import dev.signoff.admin.StalledGroup;
 import dev.signoff.admin.Tiles;
+import dev.signoff.admin.Undelivered;
+import dev.signoff.admin.UndeliveredNotices;
 import dev.signoff.intake.Reprocessing;
 import dev.signoff.security.CurrentReviewer;
 import dev.signoff.security.Reviewer;
@@ -42,7 +44,10 @@ public class AdminPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Reviewer reviewer, AdminView view, Tiles tiles);
+        static native TemplateInstance dashboard(
+                Reviewer reviewer, AdminView view, Tiles tiles, Page<Undelivered> undelivered);
+
+        static native TemplateInstance notifications(Reviewer reviewer, AdminView view, Page<Undelivered> undelivered);
 
         static native TemplateInstance stalled(Reviewer reviewer, AdminView view, Stalled stalled);
 
@@ -55,13 +60,21 @@ public class AdminPage {
     private final AdminDashboard dashboard;
     private final AdminLists lists;
     private final AdminActions actions;
+    private final UndeliveredNotices undelivered;
     private final CurrentReviewer current;
     private final Clock clock;
 
-    AdminPage(AdminDashboard dashboard, AdminLists lists, AdminActions actions, CurrentReviewer current, Clock clock) {
+    AdminPage(
+            AdminDashboard dashboard,
+            AdminLists lists,
+            AdminActions actions,
+            UndeliveredNotices undelivered,
+            CurrentReviewer current,
+            Clock clock) {
         this.dashboard = dashboard;
         this.lists = lists;
         this.actions = actions;
+        this.undelivered = undelivered;
         this.current = current;
         this.clock = clock;
     }
@@ -69,7 +82,15 @@ public class AdminPage {
     @GET
     public TemplateInstance dashboard() {
         Reviewer admin = admin();
-        return Templates.dashboard(admin, view(null, null), dashboard.tiles());
+        return Templates.dashboard(admin, view(null, null), dashboard.tiles(), undelivered.latest());
+    }
+
+    /** Mails and chat posts refused for good or given up after retries, newest first. */
+    @GET
+    @Path("notifications")
+    public TemplateInstance notifications(@QueryParam("before") String before) {
+        Reviewer admin = admin();
+        return Templates.notifications(admin, view(null, null), undelivered.page(cursor(before)));
     }
 
     @GET

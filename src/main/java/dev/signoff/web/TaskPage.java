@@ -6,6 +6,7 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.decision.DecisionCommand;
 import dev.signoff.decision.DecisionException;
 import dev.signoff.decision.DecisionService;
+import dev.signoff.notify.Notifications;
 import dev.signoff.review.ApprovalProgress;
 import dev.signoff.review.DecisionRights;
 import dev.signoff.review.ReviewService;
@@ -75,6 +76,7 @@ public class TaskPage {
     private final DecisionPanels panels;
     private final DecisionRights rights;
     private final TaskApprovals approvals;
+    private final Notifications notifications;
 
     TaskPage(
             ReviewService reviews,
@@ -85,8 +87,10 @@ public class TaskPage {
             TaskComments comments,
             CurrentReviewer current,
             Clock clock,
-            DecisionPanels panels) {
+            DecisionPanels panels,
+            Notifications notifications) {
         this.reviews = reviews;
+        this.notifications = notifications;
         this.rights = rights;
         this.approvals = approvals;
         this.decisions = decisions;
@@ -250,6 +254,9 @@ public class TaskPage {
                         task.expiresAt != null && !clock.instant().isBefore(task.expiresAt)),
                 decision.isPresent() ? Optional.empty() : decisions.closingCallbackFor(task),
                 admin,
-                progress);
+                progress,
+                notifications.forTask(id).stream()
+                        .map(TaskPageView.NoticeLine::of)
+                        .toList());
     }
 }

@@ -10,6 +10,7 @@ import dev.signoff.contract.ReviewRequest.Outcome;
 import dev.signoff.contract.ReviewRequest.Severity;
 import dev.signoff.decision.ClosingCallback;
 import dev.signoff.decision.DecisionView;
+import dev.signoff.notify.Notification;
 import dev.signoff.review.ApprovalProgress;
 import dev.signoff.review.Claim;
 import dev.signoff.review.TaskComment;
@@ -45,7 +46,47 @@ public record TaskPageView(
         ExpiryView expiry,
         Optional<ClosingCallback> closingCallback,
         Optional<TaskAdminView> admin,
-        Optional<ApprovalProgress> approvals) {
+        Optional<ApprovalProgress> approvals,
+        List<NoticeLine> notices) {
+
+    /**
+     * One notification about the task, as the page lists it: what (kind, channel), to whom, how it went and when.
+     *
+     * @param reason the server's refusal or last error; shown to admins only
+     */
+    public record NoticeLine(String kind, String channel, String recipient, String status, Instant at, String reason) {
+
+        static NoticeLine of(Notification n) {
+            Instant at = n.status == Notification.Status.SENT && n.sentAt != null
+                    ? n.sentAt
+                    : n.status == Notification.Status.PENDING && n.attempts == 0 ? n.createdAt : n.nextAttemptAt;
+            return new NoticeLine(
+                    n.kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    n.channel == Notification.Channel.EMAIL
+                            ? "mail"
+                            : n.channel.name().toLowerCase(java.util.Locale.ROOT),
+                    n.recipient,
+                    n.status.name(),
+                    at,
+                    n.lastError);
+        }
+
+        /** The status in words, with its time's meaning. */
+        public String state() {
+            return switch (status) {
+                case "SENT" -> "sent";
+                case "PENDING" -> reason == null ? "to be sent" : "not sent yet, next try";
+                case "REFUSED" -> "refused";
+                case "FAILED" -> "gave up";
+                case "SKIPPED" -> "not sent (nothing to say any more)";
+                default -> status.toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+
+        public boolean undelivered() {
+            return "REFUSED".equals(status) || "FAILED".equals(status);
+        }
+    }
 
     /** What happens at the review window's end (review/TaskExpiry), in words for the page. */
     public record ExpiryView(Optional<ExpiryPolicy> policy, boolean escalated, boolean passed) {
@@ -142,6 +183,11 @@ public record TaskPageView(
     /** How long Step Functions keeps waiting for this task's callback, from now; empty without a timeoutAt. */
     public Optional<String> timeLeft() {
         return Optional.ofNullable(task.timeoutAt()).map(t -> Durations.until(activity.now(), t));
+    }
+
+    /** Whether a notification about the task was refused or given up: the page opens the list then. */
+    public boolean anyUndelivered() {
+        return notices.stream().anyMatch(NoticeLine::undelivered);
     }
 
     public boolean overdue() {

@@ -90,6 +90,7 @@ final class AuthorizationMatrix {
         GET    /admin/stalled                               |         |                                                         | login 403   403   403   403   200   200
         GET    /admin/failures                              |         |                                                         | login 403   403   403   403   200   200
         GET    /admin/quarantine                            |         |                                                         | login 403   403   403   403   200   200
+        GET    /admin/notifications                         |         |                                                         | login 403   403   403   403   200   200
         POST   /admin/failures/{id}/retry                   |         | form note=Matrix                                        | login 403   403   403   403   409   409
         POST   /admin/failures/{id}/handled                 |         | form note=Matrix                                        | login 403   403   403   403   409   409
         POST   /admin/quarantine/{id}/dismiss               |         | form note=Matrix                                        | login 403   403   403   403   409   409
