@@ -25,18 +25,21 @@ class Messages {
     private final MailComposer composer;
     private final OutcomeMails outcomes;
     private final WebhookPosts posts;
+    private final TimedMessages timed;
 
     Messages(
             NotifyConfig config,
             ReviewService reviews,
             MailComposer composer,
             OutcomeMails outcomes,
-            WebhookPosts posts) {
+            WebhookPosts posts,
+            TimedMessages timed) {
         this.config = config;
         this.reviews = reviews;
         this.composer = composer;
         this.outcomes = outcomes;
         this.posts = posts;
+        this.timed = timed;
     }
 
     @Transactional
@@ -56,6 +59,7 @@ class Messages {
         return switch (notice.kind()) {
             case NEW_TASK -> brief.waiting() ? new Mail(composer.newTask(brief)) : new Skip("already " + status(brief));
             case OUTCOME -> outcomes.compose(task, brief);
+            case REMINDER, DEADLINE_WARNING, ESCALATION -> timed.compose(notice, task, brief);
             default -> new Skip("no message for " + notice.kind() + " yet");
         };
     }

@@ -3,6 +3,7 @@ package dev.signoff.notify;
 import dev.signoff.config.NotLongerThan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -102,6 +103,15 @@ public interface NotifyConfig {
         TEAMS
     }
 
+    /** Reminders before a task's dueAt (notify/TimedNotices). */
+    Reminders reminders();
+
+    /** Warnings before Step Functions' timeoutAt or Signoff's expiresAt, whichever comes first. */
+    DeadlineWarnings deadlineWarnings();
+
+    /** The escalation ladder: tell a group after a while, then optionally add it as an assignee (EscalationSweep). */
+    Escalation escalation();
+
     /** The static directory: people, their addresses and groups (notify/StaticDirectory). */
     Map<String, Person> people();
 
@@ -113,5 +123,44 @@ public interface NotifyConfig {
 
         /** Groups they are in, for resolving a request's assigned groups to people. */
         Optional<List<String>> groups();
+    }
+
+    interface Reminders {
+        /** How long before dueAt each reminder goes out; one already past when the task opens is not sent. */
+        @WithDefault("24h,1h")
+        List<@DurationMin(inclusive = false) Duration> beforeDue();
+    }
+
+    interface DeadlineWarnings {
+        /** How long before the earlier of timeoutAt and expiresAt each warning goes out. */
+        @WithDefault("24h,1h")
+        List<@DurationMin(inclusive = false) Duration> before();
+    }
+
+    interface Escalation {
+        /** How often the sweep looks for tasks that waited long enough to escalate. */
+        @WithDefault("1m")
+        @DurationMin(inclusive = false)
+        Duration sweepInterval();
+
+        /** The ladder of workflows that have none of their own; off unless notify-after and group are set. */
+        @WithName("default")
+        Ladder fallback();
+
+        /** Ladders by state machine name, e.g. {@code workflows."invoice-processing".notify-after=8h}. */
+        Map<String, Ladder> workflows();
+    }
+
+    /**
+     * One workflow's ladder: after notify-after, mail the group's members; after reassign-after, add the group as an
+     * assignee. Each step needs the group; either may be left out.
+     */
+    interface Ladder {
+        Optional<@DurationMin(inclusive = false) Duration> notifyAfter();
+
+        Optional<@DurationMin(inclusive = false) Duration> reassignAfter();
+
+        /** The escalation group (a directory group, and the assignee group a reassignment adds). */
+        Optional<String> group();
     }
 }

@@ -75,6 +75,20 @@ public class TaskAdministration {
     }
 
     /**
+     * Adds a group to the task's assignees and keeps everyone it had (an escalation): nobody loses the task, so a claim
+     * holds. Conditional like {@link #reassign}, and audited as {@code type} with {@code detail}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addGroup(UUID taskId, String group, String actor, String actorName, String type, String detail) {
+        ReviewTask task = waiting(taskId);
+        bump(task);
+        if (TaskAssignee.count("key.taskId = ?1 and key.kind = ?2 and key.name = ?3", taskId, "GROUP", group) == 0) {
+            new TaskAssignee(taskId, TaskAssignee.Kind.GROUP, group).persist();
+        }
+        audit.record(actor, actorName, taskId, type, detail);
+    }
+
+    /**
      * Moves the review window's end; at it the task's expiry policy applies as it would have (review/TaskExpiry). The
      * caller has checked it lies ahead; this refuses one after the task's timeoutAt, since Step Functions stops
      * waiting then whatever Signoff does.

@@ -37,6 +37,7 @@ public final class HistoryLabels {
             Map.entry("SUPERSEDED", "Replaced by a redriven execution's review"),
             Map.entry("SUPERSEDES", "Replaces the review from before a redrive"),
             Map.entry("ESCALATED", "Escalated"),
+            Map.entry("ESCALATION_NOTIFIED", "Escalation group told"),
             Map.entry("WINDOW_PASSED", "Review window passed; still waiting"));
 
     private HistoryLabels() {}
