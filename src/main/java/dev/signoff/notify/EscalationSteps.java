@@ -20,8 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 class EscalationSteps {
 
-    static final String SIGNOFF = "Signoff";
-
     private static final String GUARD = "insert into escalation_step (task_id, step, done_at) select ?1, ?2, ?3"
             + " where not exists (select 1 from escalation_step where task_id = ?1 and step = ?2)";
 
@@ -52,13 +50,12 @@ class EscalationSteps {
                     taskId,
                     step.group(),
                     AuditLog.SYSTEM,
-                    SIGNOFF,
+                    null,
                     "ESCALATED",
                     "to " + step.group() + " after " + waited + " waiting; " + step.group() + " may now decide it too");
         } else {
             audit.record(
                     AuditLog.SYSTEM,
-                    SIGNOFF,
                     taskId,
                     "ESCALATION_NOTIFIED",
                     step.group() + " told after " + waited + " waiting (" + people(members.size()) + ")");
