@@ -20,15 +20,20 @@ class Messages {
     private final NotifyConfig config;
     private final ReviewService reviews;
     private final MailComposer composer;
+    private final Digests digests;
 
-    Messages(NotifyConfig config, ReviewService reviews, MailComposer composer) {
+    Messages(NotifyConfig config, ReviewService reviews, MailComposer composer, Digests digests) {
         this.config = config;
         this.reviews = reviews;
         this.composer = composer;
+        this.digests = digests;
     }
 
     @Transactional
     Outgoing compose(NotificationStore.Claimed notice) {
+        if (notice.kind() == Notification.Kind.DIGEST) {
+            return digests.compose(notice); // about many tasks, or held for a digest
+        }
         if (notice.taskId() == null) {
             return new Skip("no task");
         }
