@@ -90,7 +90,7 @@ class Digests {
             return new Messages.Skip("the held tasks no longer wait");
         }
         return mail(
-                count(tasks.size()) + " more reviews arrived for you",
+                tasks.size() + " more " + (tasks.size() == 1 ? "review" : "reviews") + " arrived for you",
                 new DigestMail(
                         "More reviews",
                         "So many reviews arrived at once that these " + count(tasks.size())

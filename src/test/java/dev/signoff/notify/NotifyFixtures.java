@@ -4,6 +4,7 @@ import static dev.signoff.testsupport.ReviewTasks.awaitTask;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signoff.sandbox.stepfunctions.StartedExecution;
 import dev.signoff.testsupport.Mails;
 import dev.signoff.testsupport.SmtpTestResource;
 import dev.signoff.testsupport.StepFunctionsTestResource;
@@ -20,10 +21,18 @@ final class NotifyFixtures {
 
     private NotifyFixtures() {}
 
+    /** A task as the tests know it: its id and the token no mail may show. */
+    record Opened(UUID id, String token) {}
+
     /** A waiting task assigned to these users (and groups), due at {@code dueAt} (null: no due time). */
     static UUID task(
             SqsClient sqs, String queueUrl, String title, List<String> users, List<String> groups, Instant dueAt) {
-        return awaitTask(Workflows.start(sqs, queueUrl, 7 * 24 * 3600, body -> {
+        return open(sqs, queueUrl, title, users, groups, dueAt).id();
+    }
+
+    static Opened open(
+            SqsClient sqs, String queueUrl, String title, List<String> users, List<String> groups, Instant dueAt) {
+        StartedExecution execution = Workflows.start(sqs, queueUrl, 7 * 24 * 3600, body -> {
             body.put("title", title);
             ObjectNode assignees = body.putObject("assignees");
             ArrayNode u = assignees.putArray("users");
@@ -33,7 +42,8 @@ final class NotifyFixtures {
             if (dueAt != null) {
                 body.put("dueAt", dueAt.toString());
             }
-        }));
+        });
+        return new Opened(awaitTask(execution), execution.taskToken());
     }
 
     static UUID taskFor(SqsClient sqs, String queueUrl, String user) {
