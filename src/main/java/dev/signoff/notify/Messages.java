@@ -26,6 +26,7 @@ class Messages {
     private final OutcomeMails outcomes;
     private final WebhookPosts posts;
     private final TimedMessages timed;
+    private final Digests digests;
 
     Messages(
             NotifyConfig config,
@@ -33,17 +34,22 @@ class Messages {
             MailComposer composer,
             OutcomeMails outcomes,
             WebhookPosts posts,
-            TimedMessages timed) {
+            TimedMessages timed,
+            Digests digests) {
         this.config = config;
         this.reviews = reviews;
         this.composer = composer;
         this.outcomes = outcomes;
         this.posts = posts;
         this.timed = timed;
+        this.digests = digests;
     }
 
     @Transactional
     Outgoing compose(NotificationStore.Claimed notice) {
+        if (notice.kind() == Notification.Kind.DIGEST) {
+            return digests.compose(notice); // about many tasks, or held for a digest
+        }
         if (notice.taskId() == null) {
             return new Skip("no task");
         }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,39 @@ public interface NotifyConfig {
 
     /** The escalation ladder: tell a group after a while, then optionally add it as an assignee (EscalationSweep). */
     Escalation escalation();
+
+    /** How someone who has not chosen on /settings/notifications hears of new tasks: immediate, digest or off. */
+    @WithDefault("immediate")
+    NotifyMode defaultMode();
+
+    /** The daily digest and burst handling (docs/notifications.md, "Preferences, digests and delegation"). */
+    Digest digest();
+
+    interface Digest {
+        /** When (UTC, HH:mm) the daily digest goes to people whose mode is digest. */
+        @WithDefault("08:00")
+        LocalTime at();
+
+        /** New-task mails one person gets within burst-window before further ones are held for one digest. */
+        @WithDefault("10")
+        @Min(1)
+        int burstThreshold();
+
+        @WithDefault("10m")
+        @DurationMin(seconds = 1)
+        Duration burstWindow();
+
+        /** Tasks one digest lists; it says how many more wait. */
+        @WithDefault("50")
+        @Min(1)
+        @Max(500)
+        int maxTasks();
+
+        /** How often the digest writer looks whether the hour has come. */
+        @WithDefault("1m")
+        @DurationMin(inclusive = false)
+        Duration checkEvery();
+    }
 
     /** The static directory: people, their addresses and groups (notify/StaticDirectory). */
     Map<String, Person> people();

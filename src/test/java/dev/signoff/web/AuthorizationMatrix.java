@@ -51,6 +51,11 @@ final class AuthorizationMatrix {
         POST   /j_security_check                            |         | form j_username={user}&j_password={user}                | login 302   302   302   302   302   302
         GET    /signed-in                                   |         |                                                         | login 303   303   303   303   303   303
         POST   /logout                                      |         |                                                         | login 303   303   303   303   303   303
+        # Everyone's own notification settings (delegating to oneself is refused; no delegation has a task's id)
+        GET    /settings/notifications                      |         |                                                         | login 200   200   200   200   200   200
+        POST   /settings/notifications                      |         | form mode=immediate                                     | login 303   303   303   303   303   303
+        POST   /settings/notifications/delegations          |         | form to={user}                                          | login 422   422   422   422   422   422
+        POST   /settings/notifications/delegations/{id}/revoke |      |                                                         | login 404   404   404   404   404   404
         # A task's page, its htmx fragments and forms, its artifacts: own task | foreign task
         GET    /tasks/{id}                                  |         |                                                         | login 200   404   200   200   200   200   | login 404   404   404   404   200   200
         GET    /tasks/{id}                                  | decided |                                                         | login 200   404   200   200   200   200   | login 404   404   404   404   200   200
