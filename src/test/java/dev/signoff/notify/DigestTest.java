@@ -118,6 +118,8 @@ class DigestTest {
                 .as("every overdue task comes before the others")
                 .isLessThan(text.indexOf("Later " + tag));
         String html = Mails.html(digest);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/mails"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/mails/daily-digest.html"), html);
         assertThat(html).contains("Overdue</strong>").contains("href=\"" + baseUrl + "/tasks/" + soon.id() + "\"");
         assertThat(Mails.links(digest))
                 .contains(
