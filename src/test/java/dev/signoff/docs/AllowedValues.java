@@ -67,10 +67,14 @@ final class AllowedValues {
                 && d.seconds() == 0
                 && d.millis() == 0
                 && d.nanos() == 0;
-        if (!zero) {
-            throw new AssertionError("Teach AllowedValues to state a @DurationMin other than 0");
+        boolean secondsOnly = d.days() == 0 && d.hours() == 0 && d.minutes() == 0 && d.millis() == 0 && d.nanos() == 0;
+        if (zero) {
+            return d.inclusive() ? "0 or longer" : "longer than 0";
         }
-        return d.inclusive() ? "0 or longer" : "longer than 0";
+        if (!secondsOnly) {
+            throw new AssertionError("Teach AllowedValues to state a @DurationMin other than 0 or whole seconds");
+        }
+        return d.inclusive() ? d.seconds() + "s or more" : "longer than " + d.seconds() + "s";
     }
 
     private static String kebab(String camel) {
