@@ -7,10 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +37,7 @@ class CallbackDispatcher {
     private final DispatchConfig config;
     private final Semaphore wake = new Semaphore(0);
     private final SupervisedWorker worker;
+    private final ExecutorService senders;
     private volatile boolean running;
 
     CallbackDispatcher(
@@ -41,6 +48,14 @@ class CallbackDispatcher {
         this.config = config;
         this.worker =
                 new SupervisedWorker("signoff-callbacks", this::loop, MAX_CONSECUTIVE_DEATHS, Duration.ofSeconds(1));
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = config.senders() == 1
+                ? null
+                : Executors.newFixedThreadPool(config.senders(), task -> {
+                    Thread thread = new Thread(task, "signoff-callback-sender-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     void start(@Observes StartupEvent event) {
@@ -59,6 +74,9 @@ class CallbackDispatcher {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stopWorker();
+        if (senders != null) {
+            senders.shutdownNow();
+        }
     }
 
     /** Starts the supervised thread (tests stop it to play several instances by hand). */
@@ -123,20 +141,49 @@ class CallbackDispatcher {
     }
 
     /**
-     * Claims one batch under {@code lease} and sends it. Each row's lease starts again when its turn comes; a row whose
-     * lease ran out and that another instance claimed meanwhile is left to that instance. Returns how many were
-     * claimed.
+     * Claims one batch under {@code lease} and sends it, up to {@code senders} callbacks at the same time. Each row's
+     * lease starts again when its turn comes; a row whose lease ran out and that another instance claimed meanwhile is
+     * left to that instance. Returns how many were claimed, once every one of them is settled.
      */
     int deliverBatch(Duration lease) {
         List<DeliveryStore.Claimed> batch = store.claimDue(lease);
-        for (DeliveryStore.Claimed claimed : batch) {
-            if (store.renew(claimed, lease)) {
-                deliver(claimed, lease);
-            } else {
-                LOG.infof("Callback %s is now claimed by another instance; not sending it from here", claimed);
+        if (senders == null || batch.size() < 2) {
+            batch.forEach(claimed -> send(claimed, lease));
+            return batch.size();
+        }
+        List<Future<?>> sent = new ArrayList<>(batch.size());
+        batch.forEach(claimed -> sent.add(senders.submit(() -> send(claimed, lease))));
+        RuntimeException failure = null;
+        for (Future<?> each : sent) {
+            try {
+                each.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause =
+                        e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                sent.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("Interrupted while the batch was being sent", e);
             }
         }
+        // As when sent one by one: a row that failed to record stays claimed until its lease runs out.
+        if (failure != null) {
+            throw failure;
+        }
         return batch.size();
+    }
+
+    private void send(DeliveryStore.Claimed claimed, Duration lease) {
+        if (store.renew(claimed, lease)) {
+            deliver(claimed, lease);
+        } else {
+            LOG.infof("Callback %s is now claimed by another instance; not sending it from here", claimed);
+        }
     }
 
     private void deliver(DeliveryStore.Claimed claimed, Duration lease) {

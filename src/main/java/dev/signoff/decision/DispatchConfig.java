@@ -67,6 +67,15 @@ public interface DispatchConfig {
     @Min(1)
     int batchSize();
 
+    /**
+     * Callbacks of a claimed batch one instance sends at the same time. Each send waits on Step Functions and on two
+     * short transactions, so one at a time caps an instance far below the SendTask* quota (docs/performance.md).
+     */
+    @WithDefault("4")
+    @Min(1)
+    @Max(64)
+    int senders();
+
     /** Bound on one Step Functions call, the SDK's own retries included (the SDK's apiCallTimeout). */
     @WithDefault("20s")
     @DurationMin(inclusive = false)

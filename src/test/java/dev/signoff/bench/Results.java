@@ -146,9 +146,23 @@ final class Results {
                 .formatted(f.scenario(), f.name(), fmt(f.value()), f.unit(), goal, ratio, met, f.note());
     }
 
-    private static Map<String, Object> machine() {
+    /** The machine is shared: its load average (1, 5, 15 minutes) when the run started and when it ended. */
+    private final String loadAtStart = loadAverage();
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("loadAverageAtStart", loadAtStart);
+        m.put("loadAverageAtEnd", loadAverage());
         m.put("memoryMiB", memoryMib());
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
