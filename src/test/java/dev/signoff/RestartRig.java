@@ -29,7 +29,6 @@ final class RestartRig implements AutoCloseable {
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
-    private static final Path LOGS = Path.of("target", "restart-it");
 
     private final ElasticMqTestResource queues = new ElasticMqTestResource();
     private final StepFunctionsTestResource stepFunctions = new StepFunctionsTestResource();
@@ -40,10 +39,18 @@ final class RestartRig implements AutoCloseable {
     private final QueueProbe queue;
     private PackagedApp app;
 
+    private final Path logs;
+
     RestartRig() {
+        this("restart-it");
+    }
+
+    /** @param name names the scratch schema and the log folder under target/, so two ITs' rigs never share them */
+    RestartRig(String name) {
         long started = System.nanoTime();
+        logs = Path.of("target", name);
         deleteLogsOfEarlierRuns();
-        schema = ScratchSchema.create("restart_it");
+        schema = ScratchSchema.create(name.replace('-', '_'));
         // Redrive only well past what the kills can cost, so no message lands in the DLQ on their account.
         queues.init(Map.of("max-receive-count", "10"));
         Map<String, String> sqsConfig = queues.start();
@@ -73,6 +80,11 @@ final class RestartRig implements AutoCloseable {
         time("services and schema", started);
     }
 
+    /** Sets an app property for every launch from now on. */
+    void configure(String key, String value) {
+        appConfig.put(key, value);
+    }
+
     ScratchSchema schema() {
         return schema;
     }
@@ -94,7 +106,7 @@ final class RestartRig implements AutoCloseable {
     /** Starts a new app process (after the previous one was killed or stopped) and waits until it is ready. */
     void launch() {
         long started = System.nanoTime();
-        app = PackagedApp.start(appConfig, LOGS.resolve("app-" + (launched.size() + 1) + ".log"), START_PATIENCE);
+        app = PackagedApp.start(appConfig, logs.resolve("app-" + (launched.size() + 1) + ".log"), START_PATIENCE);
         launched.add(app);
         time("launch " + launched.size(), started);
     }
@@ -152,8 +164,8 @@ final class RestartRig implements AutoCloseable {
         }
     }
 
-    private static void deleteLogsOfEarlierRuns() {
-        try (Stream<Path> old = Files.exists(LOGS) ? Files.list(LOGS) : Stream.empty()) {
+    private void deleteLogsOfEarlierRuns() {
+        try (Stream<Path> old = Files.exists(logs) ? Files.list(logs) : Stream.empty()) {
             for (Path log : old.toList()) {
                 Files.delete(log);
             }

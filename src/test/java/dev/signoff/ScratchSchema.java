@@ -76,9 +76,14 @@ final class ScratchSchema implements AutoCloseable {
     }
 
     long count(String table) {
+        return count(table, "true");
+    }
+
+    /** Rows of {@code table} matching {@code condition} (SQL written by the test itself). */
+    long count(String table, String condition) {
         try (Connection c = connect();
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                ResultSet rs = s.executeQuery("select count(*) from " + table + " where " + condition)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -9,9 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,6 +68,16 @@ class ExecutionEnds {
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<EndedExecution> find(String executionArn) {
         return Optional.ofNullable(EndedExecution.findById(executionArn));
+    }
+
+    /** The recorded ends of any of these executions, by ARN: one query for a whole received batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<String, EndedExecution> findAll(Collection<String> executionArns) {
+        if (executionArns.isEmpty()) {
+            return Map.of();
+        }
+        return EndedExecution.<EndedExecution>list("executionArn in ?1", executionArns).stream()
+                .collect(Collectors.toMap(e -> e.executionArn, e -> e));
     }
 
     /** Cancels the execution's open reviews from before this end; returns how many. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +30,7 @@ class IntakePoller {
 
     private final Queues queues;
     private final IntakeService intake;
+    private final IntakeBatch batches;
     private final ExecutionEventService executionEvents;
     private final IntakeConfig config;
     private final IntakePause pause;
@@ -40,6 +42,7 @@ class IntakePoller {
     IntakePoller(
             Queues queues,
             IntakeService intake,
+            IntakeBatch batches,
             ExecutionEventService executionEvents,
             IntakeConfig config,
             IntakePause pause,
@@ -47,6 +50,7 @@ class IntakePoller {
             IntakeMetrics metrics) {
         this.queues = queues;
         this.intake = intake;
+        this.batches = batches;
         this.executionEvents = executionEvents;
         this.config = config;
         this.pause = pause;
@@ -62,7 +66,14 @@ class IntakePoller {
         int reviewPollers = config.pollers();
         for (int i = 0; i < reviewPollers; i++) {
             QueuePoller poller = QueuePoller.batched(
-                    "review queue", config.queueUrl(), queues, this::acceptAll, this::accept, config, pause);
+                    "review queue",
+                    config.queueUrl(),
+                    queues,
+                    batch -> batchCounted(batch, batches::accept),
+                    batch -> batchCounted(batch, intake::acceptAll),
+                    this::accept,
+                    config,
+                    pause);
             launch("signoff-intake-" + i, poller);
         }
         LOG.infof("Started %d intake poller(s) on %s", reviewPollers, config.queueUrl());
@@ -116,9 +127,10 @@ class IntakePoller {
      * A review-queue batch; only a database outage is counted here (for each message): a message that fails within
      * the batch is taken in again on its own, and counted by {@link #accept} if it fails there too.
      */
-    private List<Disposition> acceptAll(List<QueueMessage> batch) {
+    private List<Disposition> batchCounted(
+            List<QueueMessage> batch, Function<List<QueueMessage>, List<Disposition>> handler) {
         try {
-            return intake.acceptAll(batch);
+            return handler.apply(batch);
         } catch (RuntimeException e) {
             if (Outages.isOutage(e)) {
                 batch.forEach(m -> metrics.failed());

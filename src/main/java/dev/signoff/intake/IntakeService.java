@@ -86,20 +86,27 @@ class IntakeService {
 
     @Transactional
     Disposition accept(QueueMessage message) {
-        return take(message);
+        return take(message, parser.parse(message.body()));
     }
 
     /**
-     * A received batch in one transaction: one commit for all of it, and the caller deletes the messages told
-     * {@link Disposition#DELETE} in one call. Each message is flushed before the next, so a failure is pinned to its
-     * message ({@link BatchFailure}), which the caller then takes in on its own.
+     * A received batch in one transaction, one message after the other: one commit for all of it, and the caller
+     * deletes the messages told {@link Disposition#DELETE} in one call. Each message is flushed before the next, so a
+     * failure is pinned to its message ({@link BatchFailure}), which the caller then takes in on its own. The common
+     * case of a batch of new requests goes faster through {@link IntakeBatch}, which falls back to this.
      */
     @Transactional
     List<Disposition> acceptAll(List<QueueMessage> batch) {
+        return takeEach(batch, batch.stream().map(m -> parser.parse(m.body())).toList());
+    }
+
+    /** {@link #acceptAll} with each body parsed already, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Disposition> takeEach(List<QueueMessage> batch, List<Parsed> parsed) {
         List<Disposition> dispositions = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             try {
-                dispositions.add(take(batch.get(i)));
+                dispositions.add(take(batch.get(i), parsed.get(i)));
                 Panache.flush();
             } catch (RuntimeException e) {
                 throw new BatchFailure(i, e);
@@ -108,8 +115,7 @@ class IntakeService {
         return dispositions;
     }
 
-    private Disposition take(QueueMessage message) {
-        Parsed parsed = parser.parse(message.body());
+    private Disposition take(QueueMessage message, Parsed parsed) {
         if (parsed instanceof Parsed.Valid valid) {
             return open(message, valid);
         }
@@ -126,25 +132,56 @@ class IntakeService {
         String hash = TaskTokens.tokenHash(token);
         Optional<UUID> existing = reviews.findByTokenHash(hash);
         if (existing.isPresent()) {
-            LOG.infof(
-                    "Message %s repeats the request of task %s; deleting the copy",
-                    message.messageId(), existing.get());
-            return counted(IntakeMetrics.Result.DUPLICATE, Disposition.DELETE);
+            return repeated(message, existing.get());
         }
         Stored stored = store(message.body(), valid);
         if (stored.refused() != null) {
             return quarantine(message, stored.refused());
         }
-        LOG.infof("Message %s became task %s (token %s)", message.messageId(), stored.taskId(), hash.substring(0, 12));
+        return opened(message, stored.taskId(), hash);
+    }
+
+    /** The message repeats the request of a task Signoff holds: the copy is deleted, the task stays as it is. */
+    Disposition repeated(QueueMessage message, UUID existing) {
+        LOG.infof("Message %s repeats the request of task %s; deleting the copy", message.messageId(), existing);
+        return counted(IntakeMetrics.Result.DUPLICATE, Disposition.DELETE);
+    }
+
+    /** The message became a task. */
+    Disposition opened(QueueMessage message, UUID taskId, String hash) {
+        LOG.infof("Message %s became task %s (token %s)", message.messageId(), taskId, hash.substring(0, 12));
         return counted(IntakeMetrics.Result.STORED, Disposition.DELETE);
     }
 
     /** A new task, or why the request cannot become one after all (its token used where the mark cannot stand). */
     record Stored(UUID taskId, Parsed.Invalid refused) {}
 
+    /**
+     * What a valid request becomes before anything is written: the task to open (its stored, redacted request and
+     * sealed token), whether the default route chose its assignees, or why it cannot become a task after all.
+     */
+    record Prepared(TaskLifecycle.NewTask task, String executionArn, boolean defaultRouted, Parsed.Invalid refused) {
+
+        static Prepared refused(Parsed.Invalid why) {
+            return new Prepared(null, null, false, why);
+        }
+    }
+
     /** Stores a valid request (not yet held as a task) as a task; also the path of a re-processed quarantine entry. */
     @Transactional(Transactional.TxType.MANDATORY)
     Stored store(String body, Parsed.Valid valid) {
+        Prepared prepared = prepare(body, valid);
+        if (prepared.refused() != null) {
+            return new Stored(null, prepared.refused());
+        }
+        TaskLifecycle.NewTask task = prepared.task();
+        UUID taskId = lifecycle.open(task.request(), task.requestJson(), task.tokenHash(), task.sealedToken());
+        settle(taskId, prepared, ends.find(prepared.executionArn()));
+        return new Stored(taskId, null);
+    }
+
+    /** {@link #store}'s checks and redaction, which read and write nothing in the database. */
+    Prepared prepare(String body, Parsed.Valid valid) {
         String token = valid.request().taskToken();
         String hash = TaskTokens.tokenHash(token);
         // What is stored, and every column taken from it, comes from the redacted body: the token may sit in the
@@ -161,28 +198,38 @@ class IntakeService {
                 problems.add("taskToken: its value is used elsewhere in the request, where " + TokenRedaction.MARK
                         + " cannot stand in for it");
                 problems.addAll(((Parsed.Invalid) reread).problems());
-                return new Stored(null, new Parsed.Invalid(Optional.of(token), problems));
+                return Prepared.refused(new Parsed.Invalid(Optional.of(token), problems));
             }
             request = redactedRequest.request();
         }
         Optional<ReviewRequest> routed = defaultRoute.route(request);
         if (routed.isEmpty()) {
-            return new Stored(null, new Parsed.Invalid(Optional.of(token), List.of(DefaultRoute.REFUSAL)));
+            return Prepared.refused(new Parsed.Invalid(Optional.of(token), List.of(DefaultRoute.REFUSAL)));
         }
         List<String> approvalProblems = defaultRoute.approvalProblems(routed.get());
         if (!approvalProblems.isEmpty()) {
-            return new Stored(null, new Parsed.Invalid(Optional.of(token), approvalProblems));
+            return Prepared.refused(new Parsed.Invalid(Optional.of(token), approvalProblems));
         }
-        UUID taskId = lifecycle.open(routed.get(), stored, hash, cipher.sealToken(token, hash));
-        if (!request.assignees().named()) {
+        return new Prepared(
+                new TaskLifecycle.NewTask(routed.get(), stored, hash, cipher.sealToken(token, hash)),
+                valid.request().executionArn(),
+                !request.assignees().named(),
+                null);
+    }
+
+    /**
+     * What follows a new task in its transaction: the default route's note, the link to the review a redrive
+     * replaces, and the withdrawal of the review at once when its execution's end is already known.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void settle(UUID taskId, Prepared prepared, Optional<EndedExecution> ended) {
+        if (prepared.defaultRouted()) {
             audit.record(AuditLog.SYSTEM, taskId, "DEFAULT_ROUTE", defaultRoute.note());
         }
-        Optional<EndedExecution> ended = ends.find(valid.request().executionArn());
         redrives.supersedeEarlier(taskId, ended.map(e -> e.stopDate))
                 .ifPresent(old -> LOG.infof("Task %s supersedes task %s (a redrive)", taskId, old));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
         ended.ifPresent(ends::cancelOpenReviews);
-        return new Stored(taskId, null);
     }
 
     private Disposition quarantine(QueueMessage message, Parsed.Invalid invalid) {

@@ -26,6 +26,7 @@ final class QueuePoller implements Runnable {
     private final Queues queues;
     private final Function<QueueMessage, Disposition> handler;
     private final Function<List<QueueMessage>, List<Disposition>> batchHandler;
+    private final Function<List<QueueMessage>, List<Disposition>> eachHandler;
     private final IntakeConfig config;
     private final IntakePause pause;
     private volatile boolean running = true;
@@ -36,6 +37,7 @@ final class QueuePoller implements Runnable {
             Queues queues,
             Function<QueueMessage, Disposition> handler,
             Function<List<QueueMessage>, List<Disposition>> batchHandler,
+            Function<List<QueueMessage>, List<Disposition>> eachHandler,
             IntakeConfig config,
             IntakePause pause) {
         this.name = name;
@@ -43,6 +45,7 @@ final class QueuePoller implements Runnable {
         this.queues = queues;
         this.handler = handler;
         this.batchHandler = batchHandler;
+        this.eachHandler = eachHandler;
         this.config = config;
         this.pause = pause;
     }
@@ -55,22 +58,25 @@ final class QueuePoller implements Runnable {
             Function<QueueMessage, Disposition> handler,
             IntakeConfig config,
             IntakePause pause) {
-        return new QueuePoller(name, queueUrl, queues, handler, null, config, pause);
+        return new QueuePoller(name, queueUrl, queues, handler, null, null, config, pause);
     }
 
     /**
-     * Each received batch through {@code batchHandler} (one transaction, which throws {@link BatchFailure} naming a
-     * message that failed), deleted in one call; {@code handler} takes in a message that failed within its batch.
+     * Each received batch through {@code batchHandler} (one transaction; it throws {@link BatchFailure} when it can
+     * name a message that failed, anything else when it cannot), deleted in one call. A batch that failed without a
+     * message named goes through {@code eachHandler} (one transaction, one message after the other, which names the
+     * failing message); {@code handler} takes in a message that failed within its batch.
      */
     static QueuePoller batched(
             String name,
             String queueUrl,
             Queues queues,
             Function<List<QueueMessage>, List<Disposition>> batchHandler,
+            Function<List<QueueMessage>, List<Disposition>> eachHandler,
             Function<QueueMessage, Disposition> handler,
             IntakeConfig config,
             IntakePause pause) {
-        return new QueuePoller(name, queueUrl, queues, handler, batchHandler, config, pause);
+        return new QueuePoller(name, queueUrl, queues, handler, batchHandler, eachHandler, config, pause);
     }
 
     void stop() {
@@ -115,15 +121,17 @@ final class QueuePoller implements Runnable {
 
     /**
      * Takes in a batch in one transaction and deletes what it says to delete in one call. A message that fails within
-     * the batch is taken in on its own ({@link #handle}: as if it had come alone), and the rest again as a batch; when
-     * the commit itself fails nothing tells which message it was, so each is taken in on its own.
+     * the batch is taken in on its own ({@link #handle}: as if it had come alone), and the rest again as a batch. A
+     * batch that fails without naming a message is taken in again one message after the other, which names it; when
+     * even that fails without a name (the commit itself failed), each message is taken in on its own.
      */
     void handleBatch(List<QueueMessage> batch) {
         List<QueueMessage> pending = new ArrayList<>(batch);
+        boolean oneByOne = false;
         while (pending.size() > 1 && !pause.paused()) {
             List<Disposition> dispositions;
             try {
-                dispositions = batchHandler.apply(pending);
+                dispositions = (oneByOne ? eachHandler : batchHandler).apply(pending);
             } catch (BatchFailure failure) {
                 if (pauseOnOutage(failure, pending.size())) {
                     return;
@@ -133,10 +141,19 @@ final class QueuePoller implements Runnable {
                         "Message %s failed within its batch (%s); taking it in on its own",
                         failed.messageId(), failure.getCause().getClass().getSimpleName());
                 handle(failed);
+                oneByOne = false;
                 continue;
             } catch (RuntimeException e) {
                 if (pauseOnOutage(e, pending.size())) {
                     return;
+                }
+                if (!oneByOne) {
+                    LOG.debugf(
+                            "A batch of %d messages from the %s failed together (%s); taking it in one message after"
+                                    + " the other to find the one",
+                            pending.size(), name, e.getClass().getSimpleName());
+                    oneByOne = true;
+                    continue;
                 }
                 LOG.warnf(
                         "Could not commit a batch of %d messages from the %s (%s); taking each in on its own",

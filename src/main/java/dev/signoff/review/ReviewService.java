@@ -11,7 +11,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,21 @@ public class ReviewService {
         return ReviewTask.<ReviewTask>find("tokenHash", tokenHash)
                 .firstResultOptional()
                 .map(t -> t.id);
+    }
+
+    /** The tasks holding any of these token hashes, by hash: one query for a whole received batch (intake). */
+    @Transactional
+    public Map<String, UUID> findByTokenHashes(Collection<String> tokenHashes) {
+        if (tokenHashes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UUID> found = new HashMap<>();
+        ReviewTask.getEntityManager()
+                .createQuery("select t.tokenHash, t.id from ReviewTask t where t.tokenHash in ?1", Object[].class)
+                .setParameter(1, tokenHashes)
+                .getResultList()
+                .forEach(row -> found.put((String) row[0], (UUID) row[1]));
+        return found;
     }
 
     /** How many tasks wait for a decision, across all reviewers. */

@@ -32,6 +32,7 @@ class LayersTest {
             // The admin dashboard: reads and actions over intake's, decisions' and tasks' records.
             Map.entry("admin", 4),
             Map.entry("intake", 3),
+            Map.entry("notify", 3),
             Map.entry("decision", 2),
             Map.entry("review", 1),
             Map.entry("artifacts", 0),

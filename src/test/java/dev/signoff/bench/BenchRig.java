@@ -56,7 +56,14 @@ final class BenchRig implements AutoCloseable {
         appConfig.put("quarkus.http.auth.session.encryption-key", randomBase64(32));
         appConfig.put("quarkus.security.users.embedded.users." + BenchApp.USER, BenchApp.PASSWORD);
         appConfig.put("quarkus.security.users.embedded.roles." + BenchApp.USER, "finance-reviewers");
+        // -Dbench.app.<key>=<value>: any setting of the app, for an experiment (bench/README.md).
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(APP_SETTING))
+                .sorted()
+                .forEach(name -> appConfig.put(name.substring(APP_SETTING.length()), System.getProperty(name)));
     }
+
+    private static final String APP_SETTING = "bench.app.";
 
     SqsClient sqs() {
         return client;

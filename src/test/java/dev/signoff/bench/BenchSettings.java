@@ -23,9 +23,13 @@ record BenchSettings(
         int readSeconds,
         int decisionRate,
         int decisionSeconds,
+        int throttleRate,
+        int dispatchTasks,
         List<String> jvmOptions) {
 
-    /** Scenarios run unless {@code -Dbench.only=<name>,...} picks some: startup, intake, reads, decisions. */
+    /**
+     * Scenarios run unless {@code -Dbench.only=<name>,...} picks some: startup, intake, reads, decisions, dispatch.
+     */
     boolean runs(String scenario) {
         String only = System.getProperty("bench.only", "");
         return only.isBlank() || List.of(only.split(",")).contains(scenario);
@@ -60,6 +64,8 @@ record BenchSettings(
                 num("readSeconds", 2),
                 num("decisionRate", 10),
                 num("decisionSeconds", 2),
+                num("throttleRate", 50),
+                num("dispatchTasks", 150),
                 appJvm());
     }
 
@@ -80,6 +86,8 @@ record BenchSettings(
                 num("readSeconds", 15),
                 num("decisionRate", 20),
                 num("decisionSeconds", 15),
+                num("throttleRate", 100),
+                num("dispatchTasks", 3_000),
                 appJvm());
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -64,8 +65,8 @@ final class IntakeBench {
     }
 
     /** Fills the review queue as waiting executions would (tokens from the stand-in); the app is not running. */
-    List<StartedExecution> fillReviewQueue() {
-        int n = settings.intakeMessages();
+    List<StartedExecution> fillReviewQueue(int n) {
+        filled = n;
         List<StartedExecution> started = Collections.synchronizedList(new ArrayList<>(n));
         long t0 = System.nanoTime();
         parallel(
@@ -78,6 +79,22 @@ final class IntakeBench {
                                 context -> BenchRequests.body(context))));
         System.out.printf("bench: %d requests on the review queue in %d ms%n", n, millisSince(t0));
         return started;
+    }
+
+    /** How many requests {@link #fillReviewQueue} put on the queue. */
+    private int filled;
+
+    /** Waits until the running app has stored what {@link #fillReviewQueue} sent, for the scenarios that need tasks. */
+    void awaitStored() throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120 + filled / 20);
+        try (Connection db = rig.connect()) {
+            while (count(db, "select count(*) from review_task") < filled) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Intake did not store " + filled + " tasks in time");
+                }
+                BenchApp.pause(Duration.ofMillis(200));
+            }
+        }
     }
 
     /** Waits until the running app has stored every request and deleted every message; records the figures. */

@@ -65,6 +65,8 @@ final class Results {
         settings.put("readRatePerSecond", run.readRate());
         settings.put("readSeconds", run.readSeconds());
         settings.put("decisionRatePerSecond", run.decisionRate());
+        settings.put("throttleRatePerSecond", run.throttleRate());
+        settings.put("dispatchTasks", run.dispatchTasks());
         settings.put("appJvm", String.join(" ", run.jvmOptions()));
     }
 

@@ -33,16 +33,23 @@ public final class SignoffBench {
             double r0 = 0;
             if (settings.runs("intake")) {
                 r0 = intake.baseline();
-                intake.fillReviewQueue();
+                intake.fillReviewQueue(settings.intakeMessages());
+            } else if (tasksNeeded(settings) > 0) {
+                intake.fillReviewQueue(tasksNeeded(settings));
             }
             try (BenchApp app = rig.launch("app")) {
                 app.awaitFirstInbox(START_PATIENCE);
                 if (settings.runs("intake")) {
                     intake.measureDrain(app, r0);
+                } else {
+                    intake.awaitStored();
                 }
                 // Decisions need the intake's tasks (real tokens of the stand-in); the reads replace every task.
                 if (settings.runs("decisions")) {
                     new DecisionBench(rig, app, settings, results).run();
+                }
+                if (settings.runs("dispatch")) {
+                    new DispatchBench(rig, app, settings, results).run();
                 }
                 if (settings.runs("reads")) {
                     new ReadBench(rig, app, settings, results).run();
@@ -56,6 +63,13 @@ public final class SignoffBench {
         System.out.println("bench: wrote " + written);
         // ElasticMQ's actor system and HTTP client pools keep non-daemon threads: the run is over.
         System.exit(0);
+    }
+
+    /** Pending tasks the later scenarios use up when intake does not run to leave them (the reads copy one). */
+    private static int tasksNeeded(BenchSettings settings) {
+        int needed = (settings.runs("decisions") ? settings.decisionRate() * settings.decisionSeconds() : 0)
+                + (settings.runs("dispatch") ? settings.dispatchTasks() : 0);
+        return needed == 0 && settings.runs("reads") ? 1 : needed;
     }
 
     /**

@@ -148,6 +148,30 @@ class ServiceTemplateTest {
     }
 
     @Test
+    void notifications_reach_the_container_with_ses_smtp_only_when_a_base_url_is_given() {
+        assertThat(named(container(cfn).get("Environment"), "Value"))
+                .doesNotContainKeys("SIGNOFF_NOTIFY_ENABLED", "QUARKUS_MAILER_HOST");
+        assertThat(named(container(cfn).get("Secrets"), "ValueFrom")).doesNotContainKey("QUARKUS_MAILER_PASSWORD");
+
+        CfnEvaluator full = TemplateSamples.fullOf(TEMPLATE);
+        assertThat(named(container(full).get("Environment"), "Value"))
+                .containsEntry("SIGNOFF_NOTIFY_ENABLED", "true")
+                .containsEntry("SIGNOFF_NOTIFY_BASE_URL", "https://signoff.example.com")
+                .containsEntry("SIGNOFF_NOTIFY_FROM", "Signoff <signoff@example.com>")
+                .containsEntry("QUARKUS_MAILER_HOST", "email-smtp.eu-west-1.amazonaws.com")
+                .containsEntry("QUARKUS_MAILER_PORT", "587")
+                .containsEntry("QUARKUS_MAILER_START_TLS", "REQUIRED")
+                .containsEntry("QUARKUS_MAILER_LOGIN", "REQUIRED");
+        assertThat(named(container(full).get("Secrets"), "ValueFrom"))
+                .containsEntry(
+                        "QUARKUS_MAILER_USERNAME",
+                        "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/smtp-AbCdEf:username::")
+                .containsEntry(
+                        "QUARKUS_MAILER_PASSWORD",
+                        "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/smtp-AbCdEf:password::");
+    }
+
+    @Test
     void the_dead_letter_queue_reaches_the_container_only_when_given() {
         assertThat(named(container(cfn).get("Environment"), "Value"))
                 .doesNotContainKey("SIGNOFF_INTAKE_DEAD_LETTER_QUEUE_URL");
@@ -237,7 +261,8 @@ class ServiceTemplateTest {
                         sample("TokenKeySecretArn"),
                         TemplateSamples.full(TEMPLATE).get("PreviousTokenKeySecretArn"),
                         sample("OidcClientSecretArn"),
-                        sample("SessionEncryptionKeySecretArn"));
+                        sample("SessionEncryptionKeySecretArn"),
+                        TemplateSamples.full(TEMPLATE).get("SmtpCredentialsSecretArn"));
     }
 
     @Test

@@ -86,6 +86,11 @@ final class TemplateSamples {
                 p.put("OidcScopes", "email,profile");
                 p.put("AdminGroup", "signoff-operators");
                 p.put("DefaultReviewGroups", "review-triage,ops-leads");
+                p.put("NotifyBaseUrl", "https://signoff.example.com");
+                p.put("NotifyFrom", "Signoff <signoff@example.com>");
+                p.put(
+                        "SmtpCredentialsSecretArn",
+                        "arn:aws:secretsmanager:eu-west-1:111122223333:secret:signoff/smtp-AbCdEf");
                 p.put(
                         "ExecutionEventsQueueUrl",
                         "https://sqs.eu-west-1.amazonaws.com/111122223333/signoff-execution-events");

@@ -47,6 +47,9 @@ class IntakeBatchTest {
     IntakeService intake;
 
     @Inject
+    IntakeBatch batches;
+
+    @Inject
     IntakeConfig config;
 
     @Inject
@@ -71,7 +74,8 @@ class IntakeBatchTest {
                 return super.deleteAll(url, messages);
             }
         };
-        poller = QueuePoller.batched("test queue", queueUrl, queues, intake::acceptAll, intake::accept, config, pause);
+        poller = QueuePoller.batched(
+                "test queue", queueUrl, queues, batches::accept, intake::acceptAll, intake::accept, config, pause);
         sql("create or replace function refuse_test_title() returns trigger language plpgsql as $$ begin"
                 + " if new.title = '" + REFUSED_TITLE + "' then raise exception 'refused for the test'; end if;"
                 + " return new; end $$");

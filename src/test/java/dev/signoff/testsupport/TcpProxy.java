@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP forwarder on a loopback port, for tests that need a dependency to vanish and come back without stopping it
  * (the shared PostgreSQL serves other test runs). {@link #cut()} closes every forwarded connection and refuses new
  * ones (accepted, then closed at once, as a server that went away would leave them); {@link #restore()} forwards
- * again. Plain sockets, a thread per direction: test traffic only.
+ * again. {@link #holdRequests()} keeps connections open but stops forwarding what clients send (replies still come
+ * back), so a client stalls mid-conversation; {@link #cut()} then drops whatever was held. Plain sockets, a thread per
+ * direction: test traffic only.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +27,8 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean cut;
+    private volatile boolean holding;
+    private final Object hold = new Object();
     private volatile boolean closed;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -48,6 +52,19 @@ public final class TcpProxy implements AutoCloseable {
 
     public void restore() {
         cut = false;
+        releaseRequests();
+    }
+
+    /** Stops forwarding client data to the target (connections stay open) until {@link #releaseRequests()}. */
+    public void holdRequests() {
+        holding = true;
+    }
+
+    public void releaseRequests() {
+        synchronized (hold) {
+            holding = false;
+            hold.notifyAll();
+        }
     }
 
     /** Connections forwarded to the target so far. */
@@ -79,15 +96,15 @@ public final class TcpProxy implements AutoCloseable {
                 open.add(client);
                 open.add(upstream);
                 forwarded.incrementAndGet();
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, true);
+                pump(upstream, client, false);
             } catch (IOException e) {
                 closeQuietly(client);
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean request) {
         Thread thread = new Thread(
                 () -> {
                     byte[] buffer = new byte[16 * 1024];
@@ -95,6 +112,9 @@ public final class TcpProxy implements AutoCloseable {
                             OutputStream out = to.getOutputStream()) {
                         int read;
                         while ((read = in.read(buffer)) >= 0) {
+                            if (request) {
+                                awaitRelease(to);
+                            }
                             out.write(buffer, 0, read);
                             out.flush();
                         }
@@ -110,6 +130,23 @@ public final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** While requests are held: waits, and gives up (IOException) once the connection is cut. */
+    private void awaitRelease(Socket to) throws IOException {
+        synchronized (hold) {
+            while (holding && !to.isClosed()) {
+                try {
+                    hold.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+        }
+        if (to.isClosed()) {
+            throw new IOException("cut while held");
+        }
     }
 
     private static void closeQuietly(Socket socket) {

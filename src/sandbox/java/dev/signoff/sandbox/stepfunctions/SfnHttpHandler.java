@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * AWS JSON 1.0 over HTTP: {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Operation>}. Applies
- * injected faults and logs every call before the client can see its response.
+ * the configured throttles, then injected faults, and logs every call before the client can see its response.
  */
 final class SfnHttpHandler implements HttpHandler {
 
@@ -26,14 +26,21 @@ final class SfnHttpHandler implements HttpHandler {
 
     private final Operations operations;
     private final Faults faults;
+    private final Throttles throttles;
     private final Consumer<CallRecord> callLog;
     private final SlowCalls slowCalls;
     private final Clock clock;
 
     SfnHttpHandler(
-            Operations operations, Faults faults, Consumer<CallRecord> callLog, SlowCalls slowCalls, Clock clock) {
+            Operations operations,
+            Faults faults,
+            Throttles throttles,
+            Consumer<CallRecord> callLog,
+            SlowCalls slowCalls,
+            Clock clock) {
         this.operations = operations;
         this.faults = faults;
+        this.throttles = throttles;
         this.callLog = callLog;
         this.slowCalls = slowCalls;
         this.clock = clock;
@@ -72,6 +79,12 @@ final class SfnHttpHandler implements HttpHandler {
             return;
         }
         Map<String, String> summary = Requests.summarise(request);
+        if (!throttles.admit(operation)) {
+            SfnError error = new SfnError("ThrottlingException", 400, "Rate exceeded");
+            callLog.accept(new CallRecord(at, operation, summary, error.code(), error.httpStatus(), false));
+            sendError(exchange, error);
+            return;
+        }
         Optional<Fault> fault = faults.take(operation);
         if (fault.isPresent() && fault.get() instanceof Fault.Reject reject) {
             SfnError error = new SfnError(reject.errorCode(), reject.httpStatus(), "Injected by the stand-in");

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,7 @@ public final class StepFunctionsStandIn implements AutoCloseable {
     private final Clock clock;
     private final Executions executions = new Executions();
     private final Faults faults = new Faults();
+    private final Throttles throttles = new Throttles(System::nanoTime);
     private final CallLog calls = new CallLog();
     private final SlowCalls slowCalls = new SlowCalls();
     private final TaskLauncher launcher;
@@ -75,7 +77,9 @@ public final class StepFunctionsStandIn implements AutoCloseable {
         StepFunctionsStandIn standIn = new StepFunctionsStandIn(server, workers, clock, statusChanges);
         Operations operations = new Operations(standIn.executions, clock);
         server.createContext(
-                "/", new SfnHttpHandler(operations, standIn.faults, standIn.calls::add, standIn.slowCalls, clock));
+                "/",
+                new SfnHttpHandler(
+                        operations, standIn.faults, standIn.throttles, standIn.calls::add, standIn.slowCalls, clock));
         server.setExecutor(workers);
         server.start();
         return standIn;
@@ -106,9 +110,31 @@ public final class StepFunctionsStandIn implements AutoCloseable {
         faults.add(operation, Objects.requireNonNull(fault, "fault"));
     }
 
-    /** Clears faults not yet used up and lets every call held by {@link Fault.SlowResponse} answer. */
+    /**
+     * Throttles {@code operations} together, as an AWS quota does: {@code ratePerSecond} calls a second, up to
+     * {@code burst} saved up; a call beyond that is answered ThrottlingException (HTTP 400) and not applied. The real
+     * quotas are in /work/shared/reference/aws-facts.md (SendTaskSuccess, -Failure and -Heartbeat: 500 a second, a
+     * bucket of 3,000, in the large regions). Real time, whatever the stand-in's clock.
+     */
+    public void throttle(int ratePerSecond, int burst, String... operations) {
+        Set<String> limited = Set.of(operations);
+        for (String operation : limited) {
+            if (!Operations.SUPPORTED.contains(operation)) {
+                throw new IllegalArgumentException("Not an operation of this stand-in: " + operation);
+            }
+        }
+        throttles.limit(limited, ratePerSecond, burst);
+    }
+
+    /** The throttles' time source, for tests in this package that move time by hand. */
+    void throttleTime(java.util.function.LongSupplier nanoTime) {
+        throttles.useTime(nanoTime);
+    }
+
+    /** Clears throttles and faults not yet used up, and lets every call held by {@link Fault.SlowResponse} answer. */
     public void clearFaults() {
         faults.clear();
+        throttles.clear();
         slowCalls.release();
     }
 
@@ -130,6 +156,14 @@ public final class StepFunctionsStandIn implements AutoCloseable {
     /** The calls received so far (the latest 10,000), oldest first. */
     public List<CallRecord> calls() {
         return calls.snapshot();
+    }
+
+    /**
+     * The calls received after the first {@code seen} (counting from the stand-in's start), oldest first, so a
+     * caller reading often misses none even when there are more than the 10,000 {@link #calls()} keeps.
+     */
+    public CallLog.Page callsAfter(long seen) {
+        return calls.after(seen);
     }
 
     public Optional<ExecutionSnapshot> execution(String executionArn) {
