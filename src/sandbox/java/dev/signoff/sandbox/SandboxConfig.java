@@ -30,6 +30,17 @@ public interface SandboxConfig {
     @WithName("step-functions")
     StepFunctions stepFunctions();
 
+    /** The embedded SMTP server (GreenMail) the sandbox's mail goes to; its mailbox page reads it back. */
+    Smtp smtp();
+
+    interface Smtp {
+        /** Point quarkus.mailer.host/port at 127.0.0.1:<port>. */
+        @WithDefault("3025")
+        @Min(1)
+        @Max(65535)
+        int port();
+    }
+
     interface StepFunctions {
         /** Point signoff.callbacks.endpoint-override at http://127.0.0.1:<port>. */
         @WithDefault("8083")

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
-/** Starts the embedded SQS and S3 before anything else observes startup, and stops them on shutdown. */
+/** Starts the embedded SQS, S3 and SMTP before anything else observes startup, and stops them on shutdown. */
 @ApplicationScoped
 class SandboxServices {
 
@@ -25,6 +25,7 @@ class SandboxServices {
     private final Instance<ArtifactStore> artifactStore;
     private EmbeddedSqs sqs;
     private EmbeddedS3 s3;
+    private volatile EmbeddedSmtp smtp;
 
     SandboxServices(SandboxConfig config, Instance<ArtifactStore> artifactStore) {
         this.config = config;
@@ -42,6 +43,7 @@ class SandboxServices {
         sqs.createQueue(q.executionEventsQueueName());
         SandboxConfig.S3 b = config.s3();
         s3 = EmbeddedS3.start(new EmbeddedS3.Settings(HOST, b.port(), b.baseDir(), List.of(b.bucket())));
+        smtp = EmbeddedSmtp.start(HOST, config.smtp().port());
         warnUnlessClientPointsAt("quarkus.sqs.endpoint-override", sqs.endpoint());
         warnUnlessClientPointsAt("quarkus.s3.endpoint-override", s3.endpoint());
         if (b.seedDemoArtifacts()) {
@@ -50,7 +52,15 @@ class SandboxServices {
         }
     }
 
+    /** The embedded SMTP server's mailbox; empty when the sandbox is off. */
+    Optional<EmbeddedSmtp> mailbox() {
+        return Optional.ofNullable(smtp);
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        if (smtp != null) {
+            smtp.close();
+        }
         if (s3 != null) {
             s3.close();
         }

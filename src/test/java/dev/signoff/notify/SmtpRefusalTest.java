@@ -98,7 +98,7 @@ class SmtpRefusalTest {
         assertThat(only(taskId).status).isEqualTo(Notification.Status.REFUSED);
         assertThat(only(taskId).attempts).isEqualTo(1);
         assertThat(audited(taskId, "NOTIFICATION_REFUSED")).hasSize(1);
-        assertThat(SmtpFrontTestResource.smtp().receivedBy(RILEY)).isEmpty();
+        assertThat(mailsAbout(taskId)).isEmpty();
     }
 
     @Test
@@ -121,14 +121,14 @@ class SmtpRefusalTest {
         front.acceptAll();
         Mails.sendAllDue(sender::sendDue);
         assertThat(only(taskId).status).as("not before its backoff").isEqualTo(Notification.Status.PENDING);
-        assertThat(SmtpFrontTestResource.smtp().receivedBy(RILEY)).isEmpty();
+        assertThat(mailsAbout(taskId)).isEmpty();
 
         StepFunctionsTestResource.clock().advance(config.initialBackoff());
         Mails.sendAllDue(sender::sendDue);
 
         assertThat(only(taskId).status).isEqualTo(Notification.Status.SENT);
         assertThat(only(taskId).attempts).isEqualTo(2);
-        assertThat(SmtpFrontTestResource.smtp().receivedBy(RILEY)).hasSize(1);
+        assertThat(mailsAbout(taskId)).hasSize(1);
     }
 
     @Test
@@ -144,17 +144,27 @@ class SmtpRefusalTest {
         assertThat(notice.lastError).isNotBlank().doesNotStartWith("SMTP 5");
 
         front.up();
-        StepFunctionsTestResource.clock().advance(config.initialBackoff());
-        Mails.sendAllDue(sender::sendDue);
+        // A connection the mailer pooled before the server went away may fail once more: that is one more retry.
+        for (int round = 0; round < 3 && only(taskId).status == Notification.Status.PENDING; round++) {
+            StepFunctionsTestResource.clock().advance(config.maxBackoff());
+            Mails.sendAllDue(sender::sendDue);
+        }
 
         assertThat(only(taskId).status).isEqualTo(Notification.Status.SENT);
-        assertThat(SmtpFrontTestResource.smtp().receivedBy(RILEY)).hasSize(1);
+        assertThat(mailsAbout(taskId)).hasSize(1);
     }
 
     private UUID taskForRiley() {
         return awaitTask(Workflows.start(sqs, queueUrl, 3600, body -> {
             body.putObject("assignees").putArray("users").add("reviewer");
         }));
+    }
+
+    /** Riley's mails that link to this task (other tests' mails may arrive in the same mailbox). */
+    private static List<jakarta.mail.internet.MimeMessage> mailsAbout(UUID taskId) {
+        return SmtpFrontTestResource.smtp().receivedBy(RILEY).stream()
+                .filter(mail -> Mails.text(mail).contains("/tasks/" + taskId))
+                .toList();
     }
 
     private Notification only(UUID taskId) {

@@ -112,6 +112,8 @@ final class AuthorizationMatrix {
         GET    /sandbox                                     |         |                                                         | login 403   403   403   403   404   404
         POST   /sandbox/demo                                |         |                                                         | login 403   403   403   403   404   404
         POST   /sandbox/stop                                |         | form executionArn=no-such-execution                     | login 403   403   403   403   404   404
+        GET    /sandbox/mailbox                             |         |                                                         | login 403   403   403   403   404   404
+        GET    /sandbox/mailbox/{index}                     |         |                                                         | login 403   403   403   403   404   404
         # Static files and what Quarkus serves itself
         GET    /static/signoff.css                          |         |                                                         | 200   200   200   200   200   200   200
         GET    /static/artifacts.css                        |         |                                                         | 200   200   200   200   200   200   200
