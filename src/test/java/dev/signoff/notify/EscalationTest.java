@@ -127,6 +127,8 @@ class EscalationTest {
                 .basic("admin", "admin")
                 .get("/tasks/" + taskId)
                 .asString();
+        java.nio.file.Path saved = java.nio.file.Path.of("target", "escalated-task.html");
+        java.nio.file.Files.writeString(saved, page); // the task page as escalated, to look at (docs, review)
         assertThat(page)
                 .contains("Escalation group told")
                 .contains("Escalated — <span class=\"muted\"><bdi>to escalations after 24 hours waiting");
