@@ -23,6 +23,9 @@ public class SmtpFrontTestResource implements QuarkusTestResourceLifecycleManage
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.login", "DISABLED",
+                // A connection per mail: the tests take the front down and up again, and a pooled connection it cut
+                // would fail the next test's first mail (retried, never lost, but not the reply that test expects).
+                "quarkus.mailer.keep-alive", "false",
                 "signoff.notify.enabled", "true");
     }
 
