@@ -209,12 +209,8 @@ class RestartIT {
                                 .map(arn -> Workflows.execution(arn).status())
                                 .toList() + ", callbacks "
                         + rig.schema().callbackStatuses(arns).values());
-        assertThat(perExecution(tokenHashes, CallRecord.OK::equals))
-                .as("applied SendTaskSuccess calls per execution")
-                .allSatisfy((arn, applied) -> assertThat(applied).isEqualTo(1L));
-        assertThat(perExecution(tokenHashes, outcome -> !outcome.equals(UNAVAILABLE)))
-                .as("SendTaskSuccess calls per execution once the outage was over (more than one is a re-send)")
-                .allSatisfy((arn, sent) -> assertThat(sent).isEqualTo(1L));
+        // The stand-in applies a call, then logs it, then answers; the app records DELIVERED only after the answer.
+        // So the call log is complete once every callback is DELIVERED, not yet when the executions have SUCCEEDED.
         rig.awaitUntil(
                 "every task and callback recorded as DELIVERED",
                 Duration.ofSeconds(20),
@@ -222,6 +218,12 @@ class RestartIT {
                         && rig.schema().callbackStatuses(arns).values().stream().allMatch("DELIVERED"::equals),
                 () -> "tasks " + rig.schema().taskStatuses(arns).values() + ", callbacks "
                         + rig.schema().callbackStatuses(arns).values());
+        assertThat(perExecution(tokenHashes, CallRecord.OK::equals))
+                .as("applied SendTaskSuccess calls per execution")
+                .allSatisfy((arn, applied) -> assertThat(applied).isEqualTo(1L));
+        assertThat(perExecution(tokenHashes, outcome -> !outcome.equals(UNAVAILABLE)))
+                .as("SendTaskSuccess calls per execution once the outage was over (more than one is a re-send)")
+                .allSatisfy((arn, sent) -> assertThat(sent).isEqualTo(1L));
         assertTokensNeverLogged(executions);
         System.out.printf("Scenario B: %d of 6 callbacks were claimed under a lease at the crash%n", leasedAtCrash);
         rig.time("scenario B (callbacks across kill -9)", started);
