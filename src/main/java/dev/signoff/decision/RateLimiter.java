@@ -1,6 +1,7 @@
 package dev.signoff.decision;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -9,6 +10,12 @@ import java.util.function.LongSupplier;
  * is refused at once and nothing is reserved, so a backlog never queues up behind the limiter longer than the budget.
  * Reserving (rather than re-checking after a sleep) keeps waiting callers in arrival order and the rate exact however
  * many wait at once. The time source and the sleep are passed in, so a test drives it with fake time.
+ *
+ * <p>The rate adapts to a quota it cannot see (AWS's, shared with the account's other clients). {@link #throttled}
+ * cuts it to {@value #CUT} of what got through in the last second ({@link #passed} counts that), so one cut lands
+ * just under the quota however far above it the configured rate was; then it climbs back by {@value #CLIMB} a second,
+ * compounded, to the configured rate. Throttles within {@value #COOL_DOWN_MS} ms of a cut are answers to calls made
+ * before it and cut nothing more. Without throttles it is a plain token bucket at the configured rate.
  */
 public final class RateLimiter {
 
@@ -23,23 +30,43 @@ public final class RateLimiter {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private final double nanosPerPermit;
-    private final double burst;
+    /** What a throttle leaves of the rate that got through: a margin under the quota, not a halving. */
+    static final double CUT = 0.85;
+
+    /** The climb back after a cut, per second: from 85% back to the quota in about 3 seconds. */
+    static final double CLIMB = 0.05;
+
+    static final long COOL_DOWN_MS = 250;
+
+    /** Calls that got through are counted in tenths of a second over the last second. */
+    private static final int SLOTS = 10;
+
+    private static final long SLOT_NANOS = NANOS_PER_SECOND / SLOTS;
+
+    private final double ceiling;
+    private final int burst;
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
+    private final long[] slotOf = new long[SLOTS];
+    private final int[] passedIn = new int[SLOTS];
+    private double rate;
     private double permits;
     private long refilledAt;
+    private long cutAt;
 
     public RateLimiter(int ratePerSecond, int burst, LongSupplier nanoTime, Sleeper sleeper) {
         if (ratePerSecond < 1 || burst < 1) {
             throw new IllegalArgumentException("rate and burst must be 1 or more");
         }
-        this.nanosPerPermit = (double) NANOS_PER_SECOND / ratePerSecond;
+        this.ceiling = ratePerSecond;
+        this.rate = ratePerSecond;
         this.burst = burst;
         this.nanoTime = nanoTime;
         this.sleeper = sleeper;
         this.permits = burst;
         this.refilledAt = nanoTime.getAsLong();
+        this.cutAt = refilledAt - COOL_DOWN_MS * 1_000_000L;
+        Arrays.fill(slotOf, Long.MIN_VALUE);
     }
 
     /** On the real clock: a full bucket of one second's permits. */
@@ -73,17 +100,75 @@ public final class RateLimiter {
      */
     public synchronized long reserve(Duration budget) {
         long now = nanoTime.getAsLong();
-        permits = Math.min(burst, permits + (now - refilledAt) / nanosPerPermit);
-        refilledAt = now;
+        refill(now);
         if (permits >= 1) {
             permits -= 1;
             return 0;
         }
-        long wait = (long) Math.ceil((1 - permits) * nanosPerPermit);
+        long wait = (long) Math.ceil((1 - permits) * NANOS_PER_SECOND / rate);
         if (wait > budget.toNanos()) {
             return -1;
         }
         permits -= 1;
         return wait;
+    }
+
+    /** A call made with a permit got through: counted for the next {@link #throttled} cut. */
+    public synchronized void passed() {
+        long slot = Math.floorDiv(nanoTime.getAsLong(), SLOT_NANOS);
+        int index = (int) Math.floorMod(slot, (long) SLOTS);
+        if (slotOf[index] != slot) {
+            slotOf[index] = slot;
+            passedIn[index] = 0;
+        }
+        passedIn[index]++;
+    }
+
+    /**
+     * A call made with a permit was throttled: the rate is over the quota. Cuts the rate to {@link #CUT} of what got
+     * through in the last second (of itself where nothing did), and drops what the bucket had saved up.
+     */
+    public synchronized void throttled() {
+        long now = nanoTime.getAsLong();
+        refill(now);
+        if (now - cutAt < COOL_DOWN_MS * 1_000_000L) {
+            return;
+        }
+        int through = passedInLastSecond(now);
+        rate = Math.max(1, CUT * (through > 0 ? Math.min(rate, through) : rate));
+        permits = Math.min(permits, 0);
+        cutAt = now;
+    }
+
+    /** The permits a second it gives out now: the configured rate, or less after a throttle. */
+    public synchronized double rate() {
+        refill(nanoTime.getAsLong());
+        return rate;
+    }
+
+    /** Climbs the rate back towards the ceiling, then adds the permits earned since the last refill at that rate. */
+    private void refill(long now) {
+        long elapsed = now - refilledAt;
+        if (elapsed <= 0) {
+            return;
+        }
+        if (rate < ceiling) {
+            rate = Math.min(ceiling, rate * Math.pow(1 + CLIMB, (double) elapsed / NANOS_PER_SECOND));
+        }
+        // One second's worth at the configured rate; in proportion below it, so a cut also shrinks the bucket.
+        double most = rate >= ceiling ? burst : Math.max(1, burst * rate / ceiling);
+        permits = Math.min(most, permits + elapsed * rate / NANOS_PER_SECOND);
+        refilledAt = now;
+    }
+
+    private int passedInLastSecond(long now) {
+        long current = Math.floorDiv(now, SLOT_NANOS);
+        int sum = 0;
+        for (int i = 0; i < SLOTS; i++) {
+            if (slotOf[i] > current - SLOTS) {
+                sum += passedIn[i];
+            }
+        }
+        return sum;
     }
 }

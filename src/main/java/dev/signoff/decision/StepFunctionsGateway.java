@@ -7,15 +7,25 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -84,6 +94,14 @@ public class StepFunctionsGateway {
 
     static final int HISTORY_PAGE_SIZE = 1000;
 
+    /** Tries a throttled SendTask* call gets before it goes back to the dispatcher's retry backoff. */
+    static final int THROTTLED_ATTEMPTS = 3;
+
+    /** Attempts of one SDK call (the first and two retries), throttles never among them. */
+    static final int SDK_ATTEMPTS = 3;
+
+    private static final Set<Integer> RETRIED_STATUS = Set.of(500, 502, 503, 504);
+
     static final String OWN_LIMIT = "Signoff's own rate limit (signoff.step-functions.*): not sent, try again later";
 
     /** What stands in for a task token quoted in an error message. */
@@ -128,10 +146,12 @@ public class StepFunctionsGateway {
         }
         try {
             DescribeExecutionResponse execution = sfn.describeExecution(r -> r.executionArn(executionArn));
+            rates.answered(StepFunctionsRates.Group.DESCRIBE_EXECUTION, false);
             return new Described.Status(execution.statusAsString(), execution.stopDate());
         } catch (ExecutionDoesNotExistException e) {
             return new Described.Missing("ExecutionDoesNotExist: " + message(e));
         } catch (AwsServiceException e) {
+            rates.answered(StepFunctionsRates.Group.DESCRIBE_EXECUTION, e.isThrottlingException());
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
             return new Described.Unknown(code + " (HTTP " + e.statusCode() + "): " + message(e));
         } catch (SdkClientException e) {
@@ -163,6 +183,7 @@ public class StepFunctionsGateway {
                         .maxResults(pageSize)
                         .includeExecutionData(true)
                         .nextToken(pageToken));
+                rates.answered(StepFunctionsRates.Group.GET_EXECUTION_HISTORY, false);
                 if (history.events().stream().anyMatch(e -> carries(e, marker))) {
                     return History.FOUND;
                 }
@@ -176,7 +197,10 @@ public class StepFunctionsGateway {
             // Step Functions keeps a closed execution's history for 90 days, far longer than a callback is retried:
             // an execution it does not know never received ours.
             return History.ABSENT;
-        } catch (AwsServiceException | SdkClientException e) {
+        } catch (AwsServiceException e) {
+            rates.answered(StepFunctionsRates.Group.GET_EXECUTION_HISTORY, e.isThrottlingException());
+            return History.UNREADABLE;
+        } catch (SdkClientException e) {
             return History.UNREADABLE;
         }
     }
@@ -216,30 +240,70 @@ public class StepFunctionsGateway {
     }
 
     private Outcome call(Runnable request) {
-        if (!rates.sendTask()) {
-            return new Outcome.Retryable(OWN_LIMIT);
-        }
-        try {
-            request.run();
-            return new Outcome.Delivered();
-        } catch (TaskTimedOutException e) {
-            return new Outcome.Closed("TaskTimedOut: " + message(e));
-        } catch (TaskDoesNotExistException e) {
-            return new Outcome.Gone("TaskDoesNotExist: " + message(e));
-        } catch (InvalidTokenException e) {
-            return new Outcome.Gone("InvalidToken: " + message(e));
-        } catch (InvalidOutputException e) {
-            return new Outcome.Refused("InvalidOutput: " + message(e));
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-            String reason = code + " (HTTP " + e.statusCode() + "): " + message(e);
-            if ("ValidationException".equals(code)) {
-                return new Outcome.Refused(reason);
+        Outcome outcome = new Outcome.Retryable(OWN_LIMIT);
+        for (int attempt = 0; attempt < THROTTLED_ATTEMPTS; attempt++) {
+            if (!rates.sendTask()) {
+                return outcome;
             }
-            return new Outcome.Retryable(reason);
-        } catch (SdkClientException e) {
-            return new Outcome.Retryable("network: " + e.getMessage());
+            try {
+                request.run();
+                rates.answered(StepFunctionsRates.Group.SEND_TASK, false);
+                return new Outcome.Delivered();
+            } catch (AwsServiceException e) {
+                boolean throttled = e.isThrottlingException();
+                rates.answered(StepFunctionsRates.Group.SEND_TASK, throttled);
+                outcome = outcome(e);
+                if (!throttled) {
+                    return outcome;
+                }
+            } catch (SdkClientException e) {
+                return new Outcome.Retryable("network: " + e.getMessage());
+            }
         }
+        return outcome;
+    }
+
+    private static Outcome outcome(AwsServiceException e) {
+        if (e instanceof TaskTimedOutException) {
+            return new Outcome.Closed("TaskTimedOut: " + message(e));
+        } else if (e instanceof TaskDoesNotExistException) {
+            return new Outcome.Gone("TaskDoesNotExist: " + message(e));
+        } else if (e instanceof InvalidTokenException) {
+            return new Outcome.Gone("InvalidToken: " + message(e));
+        } else if (e instanceof InvalidOutputException) {
+            return new Outcome.Refused("InvalidOutput: " + message(e));
+        }
+        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        String reason = code + " (HTTP " + e.statusCode() + "): " + message(e);
+        return "ValidationException".equals(code) ? new Outcome.Refused(reason) : new Outcome.Retryable(reason);
+    }
+
+    /**
+     * What the SDK tries again within one call: network failures, attempt timeouts, 5xx and clock skew, as its
+     * standard mode does, but never a throttle. A throttled attempt comes back at once, so the gateway slows its own
+     * limiter down and sends again when that gives it a permit, instead of a thread sleeping a blind backoff while
+     * the next calls run into the same quota.
+     */
+    static RetryStrategy sdkRetries() {
+        return StandardRetryStrategy.builder()
+                .maxAttempts(SDK_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
+                .retryOnException(StepFunctionsGateway::retriedWithinCall)
+                .useClientDefaults(false)
+                .build();
+    }
+
+    static boolean retriedWithinCall(Throwable failure) {
+        if (!(failure instanceof SdkException e) || RetryUtils.isThrottlingException(e)) {
+            return false;
+        }
+        if (e instanceof SdkServiceException service) {
+            return RETRIED_STATUS.contains(service.statusCode()) || RetryUtils.isClockSkewException(e);
+        }
+        return e.retryable()
+                || e instanceof ApiCallAttemptTimeoutException
+                || e.getCause() instanceof IOException
+                || e.getCause() instanceof UncheckedIOException;
     }
 
     private static String message(AwsServiceException e) {
@@ -260,6 +324,7 @@ public class StepFunctionsGateway {
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .overrideConfiguration(c -> c.apiCallTimeout(config.callTimeout())
                             .apiCallAttemptTimeout(config.callAttemptTimeout())
+                            .retryStrategy(sdkRetries())
                             .addMetricPublisher(new StepFunctionsCalls(registry)));
             config.endpointOverride().ifPresent(builder::endpointOverride);
             config.region().map(Region::of).ifPresent(builder::region);

@@ -1,6 +1,7 @@
 package dev.signoff.decision;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,9 @@ import java.time.Duration;
 
 /**
  * One {@link RateLimiter} per group of Step Functions operations, as {@link StepFunctionsLimits} sets them. A call
- * refused here never reaches AWS, so it is counted here ({@value #REFUSED}), not among the SDK's calls.
+ * refused here never reaches AWS, so it is counted here ({@value #REFUSED}), not among the SDK's calls. The gateway
+ * reports each call's answer back ({@link #answered}): a throttle slows its group down to under the quota AWS
+ * enforces, and the rate each group allows now is a gauge ({@value #RATE}).
  */
 @ApplicationScoped
 public class StepFunctionsRates {
@@ -23,6 +26,20 @@ public class StepFunctionsRates {
     private final Counter historyRefused;
 
     static final String REFUSED = "signoff.stepfunctions.rate.limited";
+    static final String RATE = "signoff.stepfunctions.rate.allowed";
+
+    /** The groups of operations that share a quota, each with its own limiter. */
+    enum Group {
+        SEND_TASK("send-task"),
+        DESCRIBE_EXECUTION("describe-execution"),
+        GET_EXECUTION_HISTORY("get-execution-history");
+
+        final String tag;
+
+        Group(String tag) {
+            this.tag = tag;
+        }
+    }
 
     @Inject
     StepFunctionsRates(StepFunctionsLimits limits, MeterRegistry registry) {
@@ -44,9 +61,36 @@ public class StepFunctionsRates {
         this.describeExecution = describeExecution;
         this.executionHistory = executionHistory;
         this.maxWait = maxWait;
-        this.sendTaskRefused = refused(registry, "send-task");
-        this.describeRefused = refused(registry, "describe-execution");
-        this.historyRefused = refused(registry, "get-execution-history");
+        this.sendTaskRefused = refused(registry, Group.SEND_TASK.tag);
+        this.describeRefused = refused(registry, Group.DESCRIBE_EXECUTION.tag);
+        this.historyRefused = refused(registry, Group.GET_EXECUTION_HISTORY.tag);
+        for (Group group : Group.values()) {
+            Gauge.builder(RATE, this, rates -> rates.limiter(group).rate())
+                    .description("Step Functions calls a second Signoff allows itself now: the configured rate, or"
+                            + " less while it backs off from throttling")
+                    .tag("group", group.tag)
+                    .register(registry);
+        }
+    }
+
+    /**
+     * How a call that had its permit was answered: throttled (the group slows down) or through (counted for the
+     * next slow-down). Other failures say nothing about the quota.
+     */
+    void answered(Group group, boolean throttled) {
+        if (throttled) {
+            limiter(group).throttled();
+        } else {
+            limiter(group).passed();
+        }
+    }
+
+    private RateLimiter limiter(Group group) {
+        return switch (group) {
+            case SEND_TASK -> sendTask;
+            case DESCRIBE_EXECUTION -> describeExecution;
+            case GET_EXECUTION_HISTORY -> executionHistory;
+        };
     }
 
     private static Counter refused(MeterRegistry registry, String group) {

@@ -94,6 +94,100 @@ class RateLimiterTest {
         assertThat(atOnce).isEqualTo(3);
     }
 
+    @Test
+    void a_throttle_cuts_the_rate_under_what_got_through_and_it_climbs_back_to_the_configured_rate() {
+        RateLimiter limiter = new RateLimiter(400, 400, now::get, nanos -> {});
+        for (int i = 0; i < 100; i++) {
+            now.addAndGet(5 * MS);
+            limiter.passed();
+        }
+
+        limiter.throttled();
+
+        assertThat(limiter.rate())
+                .as("85%% of the 100 that got through in the last second")
+                .isCloseTo(85, offset());
+        assertThat(limiter.reserve(Duration.ZERO))
+                .as("what the bucket had saved up overran the quota: it is gone")
+                .isEqualTo(-1);
+        now.addAndGet(SECOND);
+        assertThat(limiter.rate()).as("5%% more a second").isCloseTo(85 * 1.05, offset());
+        now.addAndGet(60 * SECOND);
+        assertThat(limiter.rate()).isEqualTo(400);
+    }
+
+    @Test
+    void throttles_answering_calls_made_before_a_cut_cut_nothing_more() {
+        RateLimiter limiter = new RateLimiter(100, 100, now::get, nanos -> {});
+        limiter.throttled();
+        double afterFirst = limiter.rate();
+
+        now.addAndGet((RateLimiter.COOL_DOWN_MS - 1) * MS);
+        limiter.throttled();
+        limiter.throttled();
+        assertThat(limiter.rate()).as("only the climb since the cut").isGreaterThanOrEqualTo(afterFirst);
+
+        now.addAndGet(2 * MS);
+        limiter.throttled();
+        assertThat(limiter.rate()).isLessThan(afterFirst);
+    }
+
+    @Test
+    void behind_a_quota_a_quarter_of_its_rate_it_settles_just_under_the_quota_with_few_throttled_calls() {
+        // The account's quota: 100 calls a second, a second's calls saved up, as the stand-in's throttle and AWS.
+        int quota = 100;
+        RateLimiter aws = new RateLimiter(quota, quota, now::get, nanos -> {});
+        RateLimiter limiter = new RateLimiter(400, 400, now::get, nanos -> {});
+        // Four senders, each call 10 ms; a throttled callback goes back to the queue and is sent again.
+        long[] threadFreeAt = new long[4];
+        List<Long> landed = new ArrayList<>();
+        int throttled = 0;
+        while (landed.size() < 6_000) {
+            int thread = earliest(threadFreeAt);
+            now.set(threadFreeAt[thread]);
+            long wait = limiter.reserve(Duration.ofSeconds(2));
+            if (wait < 0) {
+                threadFreeAt[thread] += MS;
+                continue;
+            }
+            now.addAndGet(wait + 5 * MS);
+            boolean through = aws.reserve(Duration.ZERO) == 0;
+            now.addAndGet(5 * MS);
+            if (through) {
+                landed.add(now.get());
+                limiter.passed();
+            } else {
+                throttled++;
+                limiter.throttled();
+            }
+            threadFreeAt[thread] = now.get();
+        }
+
+        // From the tenth second on, when the first second's burst is long spent.
+        List<Long> settled = landed.stream().filter(t -> t >= 10 * SECOND).toList();
+        double rate = (settled.size() - 1) * (double) SECOND / (settled.get(settled.size() - 1) - settled.get(0));
+        assertThat(rate / quota).as("sustained rate / quota").isBetween(0.9, 1.01);
+        assertThat(throttled)
+                .as("throttled calls, against the thousands a fixed rate of 400 would have had refused")
+                .isLessThan(landed.size() / 50);
+    }
+
+    @Test
+    void without_throttles_it_never_leaves_its_configured_rate() {
+        RateLimiter limiter = new RateLimiter(50, 50, now::get, nanos -> {});
+        for (int i = 0; i < 1_000; i++) {
+            now.addAndGet(20 * MS);
+            assertThat(limiter.reserve(Duration.ZERO)).isZero();
+            limiter.passed();
+        }
+
+        assertThat(limiter.rate()).isEqualTo(50);
+    }
+
+    private static org.assertj.core.data.Offset<Double> offset() {
+        return org.assertj.core.data.Offset.offset(0.01);
+    }
+
     private static int earliest(long[] times) {
         int best = 0;
         for (int i = 1; i < times.length; i++) {
