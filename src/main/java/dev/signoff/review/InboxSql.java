@@ -125,9 +125,8 @@ final class InboxSql {
                     where.and("1 = 0");
                 } else {
                     where.and(
-                            "exists (select 1 from task_assignee a where a.task_id = t.id and a.kind = 'GROUP' and"
-                                    + " a.name in (" + marks(who.groups().size()) + "))",
-                            who.groups().toArray());
+                            TaskQueries.assigneeIn(who.groups().size()),
+                            who.groups().stream().map(TaskQueries::groupKey).toArray());
                 }
                 where.and(
                         "(t.claimed_by is null or t.claim_active_at is null or t.claim_active_at <= ?)",
@@ -164,10 +163,7 @@ final class InboxSql {
         if (query.sort() != InboxQuery.Sort.SEVERITY || query.view() == View.DECIDED) {
             query.severity().ifPresent(s -> where.and("t.highest_severity >= ?", TaskSearch.rank(s)));
         }
-        query.group()
-                .ifPresent(g -> where.and(
-                        "exists (select 1 from task_assignee g where g.task_id = t.id and g.kind = 'GROUP' and g.name = ?)",
-                        g));
+        query.group().ifPresent(g -> where.and(TaskQueries.assigneeIn(1), TaskQueries.groupKey(g)));
         query.requestedBy().ifPresent(r -> where.and("t.requested_by = ?", r));
         query.due().ifPresent(d -> {
             Instant now = who.now();
@@ -248,8 +244,9 @@ final class InboxSql {
     }
 
     private static Object[] assignee(Who who) {
-        List<Object> params = new ArrayList<>(who.groups());
-        params.add(who.userName());
+        List<Object> params = new ArrayList<>();
+        who.groups().forEach(g -> params.add(TaskQueries.groupKey(g)));
+        params.add(TaskQueries.userKey(who.userName()));
         return params.toArray();
     }
 

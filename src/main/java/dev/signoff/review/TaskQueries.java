@@ -55,15 +55,37 @@ final class TaskQueries {
     static final String EXECUTION_CHECKS_SINCE =
             "select count(*) from (select 1 from review_task t" + " where t.execution_checked_at > ? limit ?) c";
 
+    /**
+     * Ends each per-task assignee check ({@link #assigneeIn}): an OFFSET keeps PostgreSQL from turning the check into
+     * a join, so it stays one probe of the assignee table's primary key per task row read. As a join, on a table whose statistics are older than its rows (right after a
+     * burst, before autovacuum's next ANALYZE) the planner took both sides for one row and re-read every group
+     * assignment for each task: 170 ms for a count over 1,000 tasks, seconds per inbox page (docs/performance.md).
+     * H2 reads it the same way.
+     */
+    static final String ONE_PROBE_PER_TASK = " offset 0";
+
     private TaskQueries() {}
 
-    /** Parameters: each group name, the user id. */
+    /** Parameters: {@link #groupKey} of each group, then {@link #userKey} of the user. */
     static String assignedTo(int groups) {
-        String groupMatch = groups == 0
-                ? ""
-                : "(a.kind = 'GROUP' and a.name in (" + String.join(", ", Collections.nCopies(groups, "?")) + ")) or ";
-        return "exists (select 1 from task_assignee a where a.task_id = t.id and (" + groupMatch
-                + "(a.kind = 'USER' and a.name = ?)))";
+        return assigneeIn(groups + 1);
+    }
+
+    /**
+     * Whether the task has one of {@code keys} assignees, each {@code kind:name}. The key is an expression no index
+     * serves, so the one way in is the primary key's task id: a few rows per task, whatever the statistics say.
+     */
+    static String assigneeIn(int keys) {
+        return "exists (select 1 from task_assignee a where a.task_id = t.id and a.kind || ':' || a.name in ("
+                + String.join(", ", Collections.nCopies(keys, "?")) + ")" + ONE_PROBE_PER_TASK + ")";
+    }
+
+    static String groupKey(String group) {
+        return "GROUP:" + group;
+    }
+
+    static String userKey(String user) {
+        return "USER:" + user;
     }
 
     /** JDBC drivers differ in what a timestamptz column comes back as (PostgreSQL: Timestamp; H2: OffsetDateTime). */
