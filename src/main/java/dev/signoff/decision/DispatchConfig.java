@@ -60,18 +60,19 @@ public interface DispatchConfig {
     Duration upkeepInterval();
 
     /**
-     * Callbacks claimed per round. Few, so the last of them is still sent well inside its lease (each is renewed when
-     * its turn comes, and a result is recorded only under the claim that sent it).
+     * Callbacks claimed per round: two for each sender, so no sender idles while the last of a batch goes out, and
+     * few, so the last of them is still sent well inside its lease (each is renewed when its turn comes late, and a
+     * result is recorded only under the claim that sent it).
      */
-    @WithDefault("5")
+    @WithDefault("16")
     @Min(1)
     int batchSize();
 
     /**
      * Callbacks of a claimed batch one instance sends at the same time. Each send waits on Step Functions and on two
-     * short transactions, so one at a time caps an instance far below the SendTask* quota (docs/performance.md).
+     * short transaction, so one at a time caps an instance far below the SendTask* quota (docs/performance.md).
      */
-    @WithDefault("4")
+    @WithDefault("8")
     @Min(1)
     @Max(64)
     int senders();

@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * many wait at once. The time source and the sleep are passed in, so a test drives it with fake time.
  *
  * <p>The rate adapts to a quota it cannot see (AWS's, shared with the account's other clients). {@link #throttled}
- * cuts it to {@value #CUT} of what got through in the last second ({@link #passed} counts that), so one cut lands
- * just under the quota however far above it the configured rate was; then it climbs back by {@value #CLIMB} a second,
+ * cuts it to {@value #CUT} of what got through in the last second ({@link #passed} counts that), at most by half, so
+ * a few cuts land just under the quota however far above it the configured rate was; then it climbs back by {@value #CLIMB} a second,
  * compounded, to the configured rate. Throttles within {@value #COOL_DOWN_MS} ms of a cut are answers to calls made
  * before it and cut nothing more. Without throttles it is a plain token bucket at the configured rate.
  */
@@ -126,7 +126,8 @@ public final class RateLimiter {
 
     /**
      * A call made with a permit was throttled: the rate is over the quota. Cuts the rate to {@link #CUT} of what got
-     * through in the last second (of itself where nothing did), and drops what the bucket had saved up.
+     * through in the last second (of itself where nothing did), at most by half, and drops what the bucket had saved
+     * up.
      */
     public synchronized void throttled() {
         long now = nanoTime.getAsLong();
@@ -135,7 +136,9 @@ public final class RateLimiter {
             return;
         }
         int through = passedInLastSecond(now);
-        rate = Math.max(1, CUT * (through > 0 ? Math.min(rate, through) : rate));
+        // Never below half the rate per cut: a throttle while little got through (a quiet moment, a quota another
+        // client spent) must not leave a later backlog crawling back from one call a second.
+        rate = Math.max(Math.max(1, rate / 2), CUT * (through > 0 ? Math.min(rate, through) : rate));
         permits = Math.min(permits, 0);
         cutAt = now;
     }

@@ -41,6 +41,11 @@ record BenchSettings(
     /** {@link #APP_JVM}, plus a JFR recording of the app's run when {@code -Dbench.jfr=true} (target/bench/*.jfr). */
     private static List<String> appJvm() {
         List<String> options = new java.util.ArrayList<>(APP_JVM);
+        // Extra options for an experiment, split on spaces: -Dbench.jvm="-XX:TieredStopAtLevel=1"
+        String extra = System.getProperty("bench.jvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
         if (Boolean.getBoolean("bench.jfr")) {
             options.add("-XX:StartFlightRecording=settings=profile,filename=target/bench/");
         }

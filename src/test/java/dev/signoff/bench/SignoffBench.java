@@ -67,9 +67,9 @@ public final class SignoffBench {
 
     /** Pending tasks the later scenarios use up when intake does not run to leave them (the reads copy one). */
     private static int tasksNeeded(BenchSettings settings) {
-        int needed = (settings.runs("decisions") ? settings.decisionRate() * settings.decisionSeconds() : 0)
+        int needed = (settings.runs("decisions") ? settings.decisionRate() * settings.decisionSeconds() + 20 : 0)
                 + (settings.runs("dispatch") ? settings.dispatchTasks() : 0);
-        return needed == 0 && settings.runs("reads") ? 1 : needed;
+        return settings.runs("reads") ? needed + 1 : needed;
     }
 
     /**

@@ -96,7 +96,7 @@ class RateLimiterTest {
 
     @Test
     void a_throttle_cuts_the_rate_under_what_got_through_and_it_climbs_back_to_the_configured_rate() {
-        RateLimiter limiter = new RateLimiter(400, 400, now::get, nanos -> {});
+        RateLimiter limiter = new RateLimiter(150, 150, now::get, nanos -> {});
         for (int i = 0; i < 100; i++) {
             now.addAndGet(5 * MS);
             limiter.passed();
@@ -113,7 +113,17 @@ class RateLimiterTest {
         now.addAndGet(SECOND);
         assertThat(limiter.rate()).as("5%% more a second").isCloseTo(85 * 1.05, offset());
         now.addAndGet(60 * SECOND);
-        assertThat(limiter.rate()).isEqualTo(400);
+        assertThat(limiter.rate()).isEqualTo(150);
+    }
+
+    @Test
+    void a_throttle_while_little_got_through_halves_the_rate_at_most() {
+        RateLimiter limiter = new RateLimiter(400, 400, now::get, nanos -> {});
+        limiter.passed();
+
+        limiter.throttled();
+
+        assertThat(limiter.rate()).isEqualTo(200);
     }
 
     @Test

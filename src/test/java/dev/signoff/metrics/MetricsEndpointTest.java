@@ -49,6 +49,7 @@ class MetricsEndpointTest {
             "signoff_stepfunctions_calls_total",
             "signoff_stepfunctions_throttles_total",
             "signoff_stepfunctions_rate_limited_total",
+            "signoff_stepfunctions_rate_allowed",
             "signoff_dlq_depth");
 
     private static final Map<String, String> STORED = Map.of("result", "stored");
