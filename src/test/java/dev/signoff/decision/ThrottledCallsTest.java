@@ -2,26 +2,16 @@ package dev.signoff.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.signoff.testsupport.ScriptedStepFunctions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -37,37 +27,22 @@ class ThrottledCallsTest {
     private static final String OK = "200";
 
     private final Deque<String> script = new ArrayDeque<>();
-    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong now = new AtomicLong();
     private final RateLimiter sendTask = new RateLimiter(100, 100, now::get, now::addAndGet);
-    private HttpServer server;
+    private ScriptedStepFunctions endpoint;
     private SfnClient sfn;
     private StepFunctionsGateway gateway;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
+    void start() {
+        endpoint = ScriptedStepFunctions.start(n -> {
             String[] next = script.isEmpty() ? OK.split(" ") : script.pop().split(" ");
             int status = Integer.parseInt(next[0]);
-            byte[] body = (status == 200 ? "{}" : "{\"__type\":\"" + next[1] + "\",\"message\":\"scripted\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            return status == 200
+                    ? ScriptedStepFunctions.Answer.ok()
+                    : ScriptedStepFunctions.Answer.error(status, next[1], "scripted");
         });
-        server.start();
-        sfn = SfnClient.builder()
-                .endpointOverride(
-                        URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(StepFunctionsGateway.sdkRetries()))
-                .build();
+        sfn = endpoint.client(StepFunctionsGateway.sdkRetries());
         RateLimiter other = RateLimiter.perSecond(1_000);
         gateway = new StepFunctionsGateway(
                 sfn,
@@ -79,7 +54,7 @@ class ThrottledCallsTest {
     @AfterEach
     void stop() {
         sfn.close();
-        server.stop(0);
+        endpoint.close();
     }
 
     @Test
@@ -88,9 +63,9 @@ class ThrottledCallsTest {
 
         assertThat(gateway.sendSuccess("token", "{}")).isEqualTo(new StepFunctionsGateway.Outcome.Delivered());
 
-        assertThat(requests)
+        assertThat(endpoint.requests())
                 .as("two throttled attempts, each tried once, then the one that landed")
-                .hasValue(3);
+                .isEqualTo(3);
         assertThat(sendTask.rate()).as("slowed down").isLessThan(100);
         assertThat(now.get())
                 .as("the second attempt waited for a permit of the slowed limiter")
@@ -105,7 +80,7 @@ class ThrottledCallsTest {
 
         assertThat(outcome).isInstanceOf(StepFunctionsGateway.Outcome.Retryable.class);
         assertThat(((StepFunctionsGateway.Outcome.Retryable) outcome).reason()).contains("ThrottlingException");
-        assertThat(requests).hasValue(StepFunctionsGateway.THROTTLED_ATTEMPTS);
+        assertThat(endpoint.requests()).isEqualTo(StepFunctionsGateway.THROTTLED_ATTEMPTS);
     }
 
     @Test
@@ -114,7 +89,7 @@ class ThrottledCallsTest {
 
         assertThat(gateway.sendHeartbeat("token")).isEqualTo(new StepFunctionsGateway.Outcome.Delivered());
 
-        assertThat(requests).hasValue(2);
+        assertThat(endpoint.requests()).isEqualTo(2);
         assertThat(sendTask.rate()).isEqualTo(100);
     }
 
@@ -124,6 +99,6 @@ class ThrottledCallsTest {
 
         assertThat(gateway.sendSuccess("token", "{}")).isInstanceOf(StepFunctionsGateway.Outcome.Refused.class);
 
-        assertThat(requests).hasValue(1);
+        assertThat(endpoint.requests()).isEqualTo(1);
     }
 }

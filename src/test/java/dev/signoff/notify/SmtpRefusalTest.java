@@ -54,6 +54,7 @@ class SmtpRefusalTest {
     String queueUrl;
 
     SmtpFront front = SmtpFrontTestResource.front();
+    private int answeredBefore;
 
     @BeforeEach
     void emptyMailboxes() {
@@ -61,7 +62,13 @@ class SmtpRefusalTest {
         front.up();
         StepFunctionsTestResource.clock().advance(Duration.ofDays(1));
         Mails.sendAllDue(sender::sendDue);
+        // Notices other test classes' tasks still have ahead (reminders, deadline warnings for riley) would fall due
+        // as these tests move the clock on and meet this test's refusals: they are not this test's.
+        QuarkusTransaction.requiringNew()
+                .run(() -> Notification.update(
+                        "status = ?1 where status = ?2", Notification.Status.SKIPPED, Notification.Status.PENDING));
         SmtpFrontTestResource.smtp().purge();
+        answeredBefore = front.answered().size();
     }
 
     @AfterEach
@@ -92,7 +99,7 @@ class SmtpRefusalTest {
             StepFunctionsTestResource.clock().advance(config.maxBackoff().multipliedBy(2));
             Mails.sendAllDue(sender::sendDue);
         }
-        assertThat(front.answered())
+        assertThat(front.answered().subList(answeredBefore, front.answered().size()))
                 .containsExactly(
                         RILEY + " -> 550 5.1.1 <riley@example.com>: Recipient address" + " rejected: User unknown");
         assertThat(only(taskId).status).isEqualTo(Notification.Status.REFUSED);
