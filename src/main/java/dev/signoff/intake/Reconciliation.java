@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -76,12 +75,7 @@ class Reconciliation {
      */
     int round() {
         Instant now = clock.instant();
-        int budget = config.perRound();
-        int left = budget - checks.checkedSince(now.minus(config.interval()), budget);
-        List<ExecutionChecks.Claim> claimed = new ArrayList<>();
-        for (ExecutionChecks.Due due : left <= 0 ? List.<ExecutionChecks.Due>of() : checks.due(left)) {
-            checks.claim(due, now).ifPresent(claimed::add);
-        }
+        List<ExecutionChecks.Claim> claimed = checks.claimShare(now.minus(config.interval()), config.perRound(), now);
         int asked = 0;
         for (ExecutionChecks.Claim claim : claimed) {
             if (!pace.acquire(config.interval())) {

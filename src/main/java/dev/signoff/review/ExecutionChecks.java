@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The reconciliation sweep's records on each waiting task: the execution status DescribeExecution last gave, and when
@@ -19,6 +21,15 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ExecutionChecks {
+
+    /** The key of the transaction-scoped lock under which an instance counts what is left and claims its share. */
+    static final long BUDGET_LOCK = 0x5349474e4f4646L; // "SIGNOFF"
+
+    private final boolean postgres;
+
+    ExecutionChecks(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.postgres = dbKind.startsWith("postgres");
+    }
 
     /** A waiting task as the sweep picked it; {@code checkedAt} null when never checked. */
     public record Due(UUID taskId, String executionArn, Instant checkedAt) {}
@@ -41,6 +52,25 @@ public class ExecutionChecks {
         return ((Number) TaskRows.rows(TaskQueries.EXECUTION_CHECKS_SINCE, List.of(since, cap))
                         .get(0))
                 .intValue();
+    }
+
+    /**
+     * What is left of {@code budget} after the checks made since {@code since}, claimed at {@code now}, as one
+     * transaction under a lock all instances share (PostgreSQL's advisory lock; the sandbox's H2 runs one instance):
+     * two instances starting a round at once would otherwise both count the same checks and together claim more than
+     * the budget. The lock ends with the transaction, when the claims are committed and the next one counts them.
+     */
+    @Transactional
+    public List<Claim> claimShare(Instant since, int budget, Instant now) {
+        if (postgres) {
+            TaskRows.rows("select count(*) from (select pg_advisory_xact_lock(" + BUDGET_LOCK + ")) l", List.of());
+        }
+        int left = budget - checkedSince(since, budget);
+        List<Claim> claimed = new ArrayList<>();
+        for (Due due : left <= 0 ? List.<Due>of() : due(left)) {
+            claim(due, now).ifPresent(claimed::add);
+        }
+        return claimed;
     }
 
     /** Empty: the task closed, or another instance claimed it since it was picked. */
