@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +39,10 @@ class CallbackDispatcher {
     private final Semaphore wake = new Semaphore(0);
     private final SupervisedWorker worker;
     private final ExecutorService senders;
+    /** With several senders: callbacks the loop may have out at once (a batch's worth). */
+    private final Semaphore slots;
+
+    private final AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
     private volatile boolean running;
 
     CallbackDispatcher(
@@ -56,6 +61,7 @@ class CallbackDispatcher {
                     thread.setDaemon(true);
                     return thread;
                 });
+        this.slots = new Semaphore(config.batchSize());
     }
 
     void start(@Observes StartupEvent event) {
@@ -85,10 +91,14 @@ class CallbackDispatcher {
         worker.start();
     }
 
+    /** Stops the thread, then waits for the callbacks it handed to the senders: none is left half-settled. */
     synchronized void stopWorker() throws InterruptedException {
         running = false;
         wake.release();
         worker.stop(Duration.ofSeconds(30));
+        if (senders != null) {
+            awaitHandedOut(Duration.ofSeconds(30));
+        }
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Queued queued) {
@@ -114,7 +124,11 @@ class CallbackDispatcher {
     private void loop() {
         while (running) {
             try {
-                deliverDue();
+                if (senders == null) {
+                    deliverDue();
+                } else {
+                    handOutDue();
+                }
                 worker.roundSucceeded();
                 wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
@@ -127,6 +141,64 @@ class CallbackDispatcher {
                         e.getClass().getSimpleName(), e.getMessage());
                 sleepQuietly();
             }
+        }
+    }
+
+    /**
+     * The loop's way with several senders: claims what is due into the free sending slots and hands each row to a
+     * sender without waiting for it, then claims again. A callback committed while others are still out (a slow call,
+     * a throttled retry) is claimed at once instead of after the slowest of the batch before it. Rows claimed are
+     * leased, so no claim here takes a row that is still being sent. A sender's failure (the database gone while it
+     * records a result) fails the round here, as a batch sent in line does.
+     */
+    private void handOutDue() throws InterruptedException {
+        Duration lease = config.lease();
+        while (running) {
+            throwSenderFailure();
+            int free = slots.availablePermits();
+            if (free == 0) {
+                // Every slot is out: wait for one rather than claim rows nobody can send before their lease shortens.
+                if (slots.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    slots.release();
+                }
+                continue;
+            }
+            List<DeliveryStore.Claimed> batch = store.claimDue(lease, free);
+            if (batch.isEmpty()) {
+                return;
+            }
+            // Only this thread takes slots, so the ones counted free above are still free.
+            slots.acquire(batch.size());
+            long claimedAt = System.nanoTime();
+            for (DeliveryStore.Claimed claimed : batch) {
+                senders.execute(() -> {
+                    try {
+                        send(claimed, lease, claimedAt);
+                    } catch (RuntimeException e) {
+                        // As when sent in line: a row that failed to record stays claimed until its lease runs out.
+                        senderFailure.compareAndSet(null, e);
+                        wake.release();
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+    }
+
+    private void throwSenderFailure() {
+        RuntimeException failure = senderFailure.getAndSet(null);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Waits until no callback the loop handed out is still being sent. */
+    private void awaitHandedOut(Duration patience) throws InterruptedException {
+        if (slots.tryAcquire(config.batchSize(), patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            slots.release(config.batchSize());
+        } else {
+            LOG.warnf("Callbacks were still being sent %s after the dispatcher stopped", patience);
         }
     }
 

@@ -87,17 +87,22 @@ class DeliveryStore {
         return claimDue(config.lease());
     }
 
-    /** Claims due callbacks under {@code lease}, on the database's clock, with a new claim token. */
+    /** Claims a batch of due callbacks under {@code lease}, on the database's clock, with a new claim token. */
+    List<Claimed> claimDue(Duration lease) {
+        return claimDue(lease, config.batchSize());
+    }
+
+    /** Claims up to {@code limit} due callbacks under {@code lease}. */
     @Transactional
     @SuppressWarnings("unchecked")
-    List<Claimed> claimDue(Duration lease) {
+    List<Claimed> claimDue(Duration lease, int limit) {
         Instant dbNow = databaseNow();
         // One read of the rows themselves (no second lookup per row), then one update for the whole batch.
         List<OutboxEntry> due = Panache.getEntityManager()
                 .createNativeQuery(CLAIM_DUE, OutboxEntry.class)
                 .setParameter(1, clock.instant())
                 .setParameter(2, dbNow)
-                .setParameter(3, config.batchSize())
+                .setParameter(3, limit)
                 .getResultList();
         if (due.isEmpty()) {
             return List.of();

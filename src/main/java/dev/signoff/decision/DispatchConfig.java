@@ -60,16 +60,16 @@ public interface DispatchConfig {
     Duration upkeepInterval();
 
     /**
-     * Callbacks claimed per round: two for each sender, so no sender idles while the last of a batch goes out, and
-     * few, so the last of them is still sent well inside its lease (each is renewed when its turn comes late, and a
-     * result is recorded only under the claim that sent it).
+     * Callbacks claimed and not yet settled at once (with one sender: claimed per round). Two for each sender, so no
+     * sender waits on a claim, and few, so each is still sent well inside its lease (one whose turn comes late is
+     * renewed first, and a result is recorded only under the claim that sent it).
      */
     @WithDefault("16")
     @Min(1)
     int batchSize();
 
     /**
-     * Callbacks of a claimed batch one instance sends at the same time. Each send waits on Step Functions and on two
+     * Callbacks one instance sends at the same time. Each send waits on Step Functions and on two
      * short transaction, so one at a time caps an instance far below the SendTask* quota (docs/performance.md).
      */
     @WithDefault("8")

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchApp implements AutoCloseable {
 
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    static final Path APP_DIR = Path.of("target", "quarkus-app");
+    static final Path JAR = APP_DIR.resolve("quarkus-run.jar");
     static final String USER = "bench";
     static final String PASSWORD = "bench-password";
 
@@ -57,14 +58,17 @@ final class BenchApp implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.host=127.0.0.1");
         command.add("-Dquarkus.management.port=" + freePort());
+        // As the image runs it: from the app's directory, the jar by its relative name, which is how a class-data
+        // archive (Quarkus's or one written at exit) records the class path; an absolute path would not match it.
         command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
+        command.add(JAR.getFileName().toString());
         try {
             Files.createDirectories(log.getParent());
             long launched = System.nanoTime();
             Process process = new ProcessBuilder(command)
+                    .directory(APP_DIR.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
+                    .redirectOutput(log.toAbsolutePath().toFile())
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new BenchApp(process, URI.create("http://127.0.0.1:" + port), launched, log);

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,9 +92,16 @@ final class BenchRig implements AutoCloseable {
 
     /** Launches the app with some settings replaced, e.g. a queue of its own for a launch that must take nothing. */
     BenchApp launch(String name, Map<String, String> overrides) {
+        return launch(name, overrides, List.of());
+    }
+
+    /** The same with JVM options besides the run's, e.g. a class-data archive to write or use. */
+    BenchApp launch(String name, Map<String, String> overrides, List<String> moreJvmOptions) {
         Map<String, String> config = new LinkedHashMap<>(appConfig);
         config.putAll(overrides);
-        return BenchApp.launch(settings.jvmOptions(), config, Path.of("target", "bench", name + ".log"));
+        List<String> jvm = new ArrayList<>(settings.jvmOptions());
+        jvm.addAll(moreJvmOptions);
+        return BenchApp.launch(jvm, config, Path.of("target", "bench", name + ".log"));
     }
 
     Map<String, String> appConfig() {

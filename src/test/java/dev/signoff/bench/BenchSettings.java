@@ -47,7 +47,9 @@ record BenchSettings(
             options.addAll(List.of(extra.split("\\s+")));
         }
         if (Boolean.getBoolean("bench.jfr")) {
-            options.add("-XX:StartFlightRecording=settings=profile,filename=target/bench/");
+            // Absolute: the app runs in its own directory (BenchApp).
+            options.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + java.nio.file.Path.of("target", "bench").toAbsolutePath() + "/");
         }
         return List.copyOf(options);
     }

@@ -1,6 +1,8 @@
 package dev.signoff.bench;
 
 import dev.signoff.bench.Results.Goal;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -73,16 +75,24 @@ public final class SignoffBench {
     }
 
     /**
-     * Process start to the first inbox answer, twice: the first launch also migrates the empty database; the second
-     * is a restart, what the goal is about. RSS is read once the idle app has settled.
+     * Process start to the first inbox answer: the first launch also migrates the empty database; the second is a
+     * restart, what the goal is about; the third a restart with the class-data archive the first one wrote as it
+     * exited (a training run, as a deployment could make one). RSS is read once the idle app has settled.
      */
-    private static void startup(BenchRig rig, Results results) {
+    private static void startup(BenchRig rig, Results results) throws IOException {
         // A queue of their own: a killed app's pending long poll would take messages meant for the intake run.
         Map<String, String> idle = Map.of("signoff.intake.queue-url", rig.createQueue("bench-startup"));
-        try (BenchApp first = rig.launch("startup-1", idle)) {
+        Path archive = Path.of("target", "bench", "signoff-cds.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        try (BenchApp first = rig.launch("startup-1", idle, List.of("-XX:ArchiveClassesAtExit=" + archive))) {
             Duration withMigrations = first.awaitFirstInbox(START_PATIENCE);
-            results.info(STARTUP, "first start (migrates an empty database)", withMigrations.toMillis(), "ms", "");
-            first.kill();
+            results.info(
+                    STARTUP,
+                    "first start (migrates an empty database, writes a class-data archive at exit)",
+                    withMigrations.toMillis(),
+                    "ms",
+                    "");
+            // Closed, not killed: the JVM writes the archive as it exits.
         }
         try (BenchApp app = rig.launch("startup-2", idle)) {
             Duration start = app.awaitFirstInbox(START_PATIENCE);
@@ -90,6 +100,21 @@ public final class SignoffBench {
                     STARTUP, "process start to first inbox answer", start.toMillis(), "ms", Goal.AT_MOST, 2000);
             BenchApp.pause(Duration.ofSeconds(5));
             results.measured(STARTUP, "RSS idle", app.rssMib(), "MiB", Goal.AT_MOST, 300);
+            app.kill();
+        }
+        if (!Files.exists(archive)) {
+            results.info(STARTUP, "with a class-data archive", 0, "ms", "the first start wrote no archive");
+            return;
+        }
+        try (BenchApp app = rig.launch("startup-3", idle, List.of("-XX:SharedArchiveFile=" + archive))) {
+            Duration start = app.awaitFirstInbox(START_PATIENCE);
+            results.measured(
+                    STARTUP,
+                    "the same with the first start's class-data archive",
+                    start.toMillis(),
+                    "ms",
+                    Goal.AT_MOST,
+                    2000);
             app.kill();
         }
     }
