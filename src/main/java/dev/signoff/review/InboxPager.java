@@ -1,8 +1,10 @@
 package dev.signoff.review;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Reads one page of a view: band after band of its sort ({@link InboxSql}), starting at the cursor's band and row,
@@ -11,6 +13,12 @@ import java.util.Optional;
 final class InboxPager {
 
     record Page(List<TaskSummary> tasks, Optional<String> next) {}
+
+    /**
+     * Rows a search tests in order before it asks the full-text index instead: a word in one task of twenty fills a
+     * page of 50 within it; testing 1,000 rows' text costs a few milliseconds (docs/performance.md, "Search").
+     */
+    static final int SEARCH_WALK = 1000;
 
     private InboxPager() {}
 
@@ -32,14 +40,14 @@ final class InboxPager {
         List<Integer> bandOf = new ArrayList<>();
         for (int b = first; b < bands.size() && rows.size() < wanted; b++) {
             boolean resume = cursor != null && b == first;
-            InboxSql.Statement statement = sql.page(
+            for (TaskSummary row : read(
+                    sql,
                     query,
                     who,
                     bands.get(b),
                     resume ? cursor.instants() : List.of(),
                     resume ? cursor.id() : null,
-                    wanted - rows.size());
-            for (TaskSummary row : TaskRows.summaries(statement.sql(), statement.params(), who.activeSince())) {
+                    wanted - rows.size())) {
                 rows.add(row);
                 bandOf.add(b);
             }
@@ -57,5 +65,30 @@ final class InboxPager {
                 bands.get(band).values().apply(last),
                 last.id());
         return new Page(List.copyOf(shown), Optional.of(next.encode()));
+    }
+
+    /**
+     * Up to {@code limit} rows of one band. A search walks the band first ({@link InboxSql#searchWalk}), which is
+     * the answer when it fills the limit; a rarer word falls through to the full-text index, which then has few
+     * matches to sort.
+     */
+    private static List<TaskSummary> read(
+            InboxSql sql,
+            InboxQuery query,
+            InboxSql.Who who,
+            InboxSql.Band band,
+            List<Instant> after,
+            UUID afterId,
+            int limit) {
+        Optional<InboxSql.Statement> walk = sql.searchWalk(query, who, band, after, afterId, limit, SEARCH_WALK);
+        if (walk.isPresent()) {
+            List<TaskSummary> found =
+                    TaskRows.summaries(walk.get().sql(), walk.get().params(), who.activeSince());
+            if (found.size() == limit) {
+                return found;
+            }
+        }
+        InboxSql.Statement statement = sql.page(query, who, band, after, afterId, limit);
+        return TaskRows.summaries(statement.sql(), statement.params(), who.activeSince());
     }
 }

@@ -9,13 +9,16 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The SQL of the inbox's views. A sort is a list of bands, each one index range read in order (keyset paging:
  * {@code (keys, id) > (cursor)}), so that any page, the 200th too, reads only its own rows plus one. Due order is a
  * band of dated tasks then one of undated; severity one band per level. TaskQueryPlansTest EXPLAINs these on
- * PostgreSQL at 100,000 tasks. PostgreSQL searches with full text (GIN index); H2 (the sandbox) with LIKE.
+ * PostgreSQL at 100,000 tasks. PostgreSQL searches with full text (the stored {@code search_vector}: walked in the
+ * sort's order first, see {@link #searchWalk}, else through its GIN index); H2 (the sandbox) with LIKE.
  */
 final class InboxSql {
 
@@ -79,26 +82,65 @@ final class InboxSql {
     }
 
     /** One page of one band, from after the cursor's row when it is in this band. */
-    Statement page(InboxQuery query, Who who, Band band, List<Instant> after, java.util.UUID afterId, int limit) {
+    Statement page(InboxQuery query, Who who, Band band, List<Instant> after, UUID afterId, int limit) {
+        Where where = bandRows(query, who, band, after, afterId);
+        search(query, where);
+        List<Object> params = new ArrayList<>(where.params);
+        params.add(limit);
+        return new Statement(
+                "select " + COLUMNS + " from review_task t where " + where.sql + orderBy(band) + " limit ?", params);
+    }
+
+    /**
+     * A search's page of one band read by walking the band in order and testing at most {@code walk} rows against the
+     * words: for a word that many tasks hold this finds the page after a few hundred rows, where the full-text index
+     * would fetch and sort every match. Complete only when it returns {@code limit} rows (the first {@code limit}
+     * matches in order are then among the rows walked); otherwise {@link #page} answers. Empty for no search, and on
+     * H2, whose search is a LIKE on each row anyway.
+     */
+    Optional<Statement> searchWalk(
+            InboxQuery query, Who who, Band band, List<Instant> after, UUID afterId, int limit, int walk) {
+        Where matches = new Where();
+        search(query, matches);
+        if (!postgres || matches.sql.isEmpty()) {
+            return Optional.empty();
+        }
+        Where rows = bandRows(query, who, band, after, afterId);
+        List<Object> params = new ArrayList<>(rows.params);
+        params.add(walk);
+        params.addAll(matches.params);
+        params.add(limit);
+        String order = orderBy(band);
+        return Optional.of(new Statement(
+                "select " + COLUMNS + " from (select t.* from review_task t where " + rows.sql + order
+                        + " limit ?) t where " + matches.sql + order + " limit ?",
+                params));
+    }
+
+    /** The view, its filters but the search, the band and the cursor. */
+    private Where bandRows(InboxQuery query, Who who, Band band, List<Instant> after, UUID afterId) {
         Where where = view(query.view(), who);
         filters(query, who, where);
         if (band.predicate() != null) {
             where.and(band.predicate());
         }
-        List<String> keys = new ArrayList<>(band.keys());
-        keys.add("t.id");
         if (afterId != null) {
             List<Object> values = new ArrayList<>(after);
             values.add(afterId);
-            keyset(where, keys, values, band.descending() ? "<" : ">");
+            keyset(where, keysOf(band), values, band.descending() ? "<" : ">");
         }
+        return where;
+    }
+
+    private static List<String> keysOf(Band band) {
+        List<String> keys = new ArrayList<>(band.keys());
+        keys.add("t.id");
+        return keys;
+    }
+
+    private static String orderBy(Band band) {
         String direction = band.descending() ? " desc" : "";
-        List<Object> params = new ArrayList<>(where.params);
-        params.add(limit);
-        return new Statement(
-                "select " + COLUMNS + " from review_task t where " + where.sql + " order by "
-                        + String.join(direction + ", ", keys) + direction + " limit ?",
-                params);
+        return " order by " + String.join(direction + ", ", keysOf(band)) + direction;
     }
 
     /** How many tasks a view holds, read no further than {@link #COUNT_CAP} + 1. */
@@ -174,10 +216,13 @@ final class InboxSql {
             }
         });
         query.age().ifPresent(a -> where.and("t.received_at < ?", who.now().minus(a.olderThan)));
+    }
+
+    private void search(InboxQuery query, Where where) {
         query.q().map(InboxSql::words).filter(w -> !w.isEmpty()).ifPresent(words -> {
             if (postgres) {
                 where.and(
-                        "to_tsvector('simple', coalesce(t.search_text, '')) @@ to_tsquery('simple', ?)",
+                        "t.search_vector @@ to_tsquery('simple', ?)",
                         String.join(" & ", words.stream().map(w -> w + ":*").toList()));
             } else {
                 words.forEach(w -> where.and("t.search_text like ? escape '!'", "%" + literal(w) + "%"));

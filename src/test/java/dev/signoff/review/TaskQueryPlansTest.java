@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,10 @@ class TaskQueryPlansTest {
     private static String inboxPlan(InboxQuery query, int band, List<Instant> after, UUID afterId) throws SQLException {
         InboxSql.Statement page = INBOX.page(query, RILEY, INBOX.bands(query).get(band), after, afterId, 51);
         return db.explain(page.sql(), page.params().toArray());
+    }
+
+    private static Optional<InboxSql.Statement> walk(InboxQuery query, List<Instant> after, UUID afterId) {
+        return INBOX.searchWalk(query, RILEY, INBOX.bands(query).get(0), after, afterId, 51, InboxPager.SEARCH_WALK);
     }
 
     private static InboxQuery query(String view, String severity, String q, String sort) {
@@ -78,6 +83,57 @@ class TaskQueryPlansTest {
         String plan = inboxPlan(query("mine", null, "duplicate invoice", null), 0, List.of(), null);
 
         assertThat(plan).contains("ix_review_task_search").doesNotContain("Seq Scan on review_task");
+    }
+
+    @Test
+    void a_search_for_a_common_word_walks_the_open_tasks_in_due_order_and_tests_each_row() throws SQLException {
+        InboxQuery query = query("mine", null, "routine", null);
+        InboxSql.Statement walk = walk(query, List.of(), null).orElseThrow();
+
+        assertThat(db.explain(walk.sql(), walk.params().toArray()))
+                .contains("ix_review_task_pending_due")
+                .doesNotContain("ix_review_task_search")
+                .doesNotContain("Seq Scan on review_task");
+    }
+
+    @Test
+    void a_search_walk_that_fills_its_page_finds_what_the_full_text_index_finds_on_any_page() throws SQLException {
+        InboxQuery query = query("mine", null, "duplicate invoice", null);
+
+        List<String> first = walkIds(query, List.of(), null);
+        assertThat(first)
+                .as("one task in five of these is about a duplicate invoice")
+                .hasSize(51);
+        assertThat(first).isEqualTo(pageIds(query, List.of(), null));
+
+        // A deep page: after the 40th row, as its cursor says (due_at, received_at, id).
+        UUID fortieth = UUID.fromString(first.get(39));
+        List<Instant> after = List.of(
+                db.instant("select due_at from review_task where id = ?", fortieth),
+                db.instant("select received_at from review_task where id = ?", fortieth));
+        List<String> deeper = walkIds(query, after, fortieth);
+        assertThat(deeper).hasSize(51).startsWith(first.get(40));
+        assertThat(deeper).isEqualTo(pageIds(query, after, fortieth));
+    }
+
+    @Test
+    void a_search_walk_that_cannot_fill_its_page_says_so_by_returning_fewer_rows() throws SQLException {
+        InboxQuery rare = query("mine", null, "task 4550", null);
+
+        List<String> walked = walkIds(rare, List.of(), null);
+
+        assertThat(walked).hasSizeLessThan(51);
+        assertThat(pageIds(rare, List.of(), null)).containsAll(walked);
+    }
+
+    private static List<String> walkIds(InboxQuery query, List<Instant> after, UUID afterId) throws SQLException {
+        InboxSql.Statement walk = walk(query, after, afterId).orElseThrow();
+        return db.column(walk.sql(), walk.params().toArray());
+    }
+
+    private static List<String> pageIds(InboxQuery query, List<Instant> after, UUID afterId) throws SQLException {
+        InboxSql.Statement page = INBOX.page(query, RILEY, INBOX.bands(query).get(0), after, afterId, 51);
+        return db.column(page.sql(), page.params().toArray());
     }
 
     @Test

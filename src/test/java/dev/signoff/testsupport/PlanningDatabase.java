@@ -67,6 +67,35 @@ public final class PlanningDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of every row {@code sql} returns with its JDBC parameters bound, as text. */
+    public List<String> column(String sql, Object... params) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                query.setObject(i + 1, params[i] instanceof Instant at ? Timestamp.from(at) : params[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    /** The one timestamp {@code sql} returns. */
+    public Instant instant(String sql, Object... params) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                query.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
     private void fill() throws SQLException {
         execute(
                 // Nine in ten tasks closed long ago; one in ten open, due over the next weeks (a third without a due
