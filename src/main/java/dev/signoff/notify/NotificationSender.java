@@ -34,8 +34,11 @@ class NotificationSender {
         this.webhooks = webhooks;
     }
 
+    // The first round comes one interval after start, not at once: a test that sends by hand (poll-interval 1h there)
+    // must not race a round the start-up fired.
     @Scheduled(
             every = "${signoff.notify.poll-interval:5s}",
+            delayed = "${signoff.notify.poll-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

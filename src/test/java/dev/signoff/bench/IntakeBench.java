@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 final class IntakeBench {
 
     private static final String SCENARIO = "1 intake";
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final BenchRig rig;
     private final BenchSettings settings;
@@ -46,10 +47,22 @@ final class IntakeBench {
     /** R0 in messages per second: the median of {@code baselineRuns} drains. */
     double baseline() {
         List<Double> rates = new ArrayList<>();
+        CpuMeter.Reading before = null;
+        CpuMeter.Reading after = null;
         for (int run = 0; run < settings.baselineRuns(); run++) {
             String queue = rig.createQueue("bench-baseline-" + run);
             fill(queue, settings.intakeMessages(), sampleBody());
+            before = CpuMeter.read(-1);
             rates.add(drainBare(queue, settings.intakeMessages()));
+            after = CpuMeter.read(-1);
+        }
+        if (before != null) {
+            results.info(
+                    SCENARIO,
+                    "R0: CPU per message (the last drain)",
+                    CpuMeter.totalMillisPerMessage(before, after, settings.intakeMessages()),
+                    "ms",
+                    CpuMeter.perMessage(before, after, settings.intakeMessages(), CORES));
         }
         double median = median(rates);
         results.info(
@@ -103,12 +116,16 @@ final class IntakeBench {
         Duration patience = Duration.ofSeconds(120 + n / 20);
         long deadline = System.nanoTime() + patience.toNanos();
         try (Connection db = rig.connect()) {
+            // The app drains from its start on: CPU is counted from here, per message stored from here.
+            long storedBefore = count(db, "select count(*) from review_task");
+            CpuMeter.Reading cpuBefore = CpuMeter.read(app.pid());
             while (count(db, "select count(*) from review_task") < n) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Intake did not store " + n + " tasks within " + patience);
                 }
                 BenchApp.pause(Duration.ofMillis(200));
             }
+            CpuMeter.Reading cpuAfter = CpuMeter.read(app.pid());
             while (queued(rig.reviewQueueUrl()) > 0 && System.nanoTime() < deadline) {
                 BenchApp.pause(Duration.ofMillis(100));
             }
@@ -124,6 +141,24 @@ final class IntakeBench {
             long distinct = count(db, "select count(distinct token_hash) from review_task");
             results.info(SCENARIO, "Signoff intake of " + n + " valid requests", rate, "msg/s", "first to last stored");
             results.measured(SCENARIO, "Signoff intake / R0", rate / r0, "x", Goal.AT_LEAST, 0.8);
+            long measured = n - storedBefore;
+            double cpuPerMessage = CpuMeter.totalMillisPerMessage(cpuBefore, cpuAfter, measured);
+            results.info(
+                    SCENARIO,
+                    "Signoff intake: CPU per message",
+                    cpuPerMessage,
+                    "ms",
+                    CpuMeter.perMessage(cpuBefore, cpuAfter, measured, CORES) + "; " + measured + " messages");
+            if (cpuPerMessage > 0 && r0 > 0) {
+                // The fastest intake this machine's CPUs allow, were they busy with nothing else.
+                double ceiling = CORES * 1000 / cpuPerMessage;
+                results.info(
+                        SCENARIO,
+                        "CPU ceiling of intake / R0",
+                        ceiling / r0,
+                        "x",
+                        String.format(java.util.Locale.ROOT, "%.0f msg/s at %d cores fully busy", ceiling, CORES));
+            }
             results.measured(SCENARIO, "duplicate tasks", tasks - distinct + (tasks - n), "tasks", Goal.AT_MOST, 0);
             results.measured(
                     SCENARIO,
