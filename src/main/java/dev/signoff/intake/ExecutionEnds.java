@@ -3,18 +3,20 @@ package dev.signoff.intake;
 import dev.signoff.review.TaskLifecycle;
 import dev.signoff.review.TaskStatus;
 import dev.signoff.review.TaskSweeps;
+import dev.signoff.sql.BatchLookup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,8 +78,18 @@ class ExecutionEnds {
         if (executionArns.isEmpty()) {
             return Map.of();
         }
-        return EndedExecution.<EndedExecution>list("executionArn in ?1", executionArns).stream()
-                .collect(Collectors.toMap(e -> e.executionArn, e -> e));
+        Map<String, EndedExecution> found = new HashMap<>();
+        for (List<String> chunk : BatchLookup.chunks(executionArns)) {
+            Query lookup = EndedExecution.getEntityManager()
+                    .createNativeQuery(
+                            "select * from ended_execution where " + BatchLookup.in("execution_arn", 1),
+                            EndedExecution.class);
+            for (Object row : BatchLookup.bind(lookup, chunk, 1).getResultList()) {
+                EndedExecution ended = (EndedExecution) row;
+                found.put(ended.executionArn, ended);
+            }
+        }
+        return found;
     }
 
     /** Cancels the execution's open reviews from before this end; returns how many. */

@@ -6,7 +6,9 @@ import dev.signoff.contract.Parsed;
 import dev.signoff.contract.ReviewRequest;
 import dev.signoff.contract.ReviewRequestParser;
 import dev.signoff.security.Reviewer;
+import dev.signoff.sql.BatchLookup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,11 +74,15 @@ public class ReviewService {
             return Map.of();
         }
         Map<String, UUID> found = new HashMap<>();
-        ReviewTask.getEntityManager()
-                .createQuery("select t.tokenHash, t.id from ReviewTask t where t.tokenHash in ?1", Object[].class)
-                .setParameter(1, tokenHashes)
-                .getResultList()
-                .forEach(row -> found.put((String) row[0], (UUID) row[1]));
+        for (List<String> chunk : BatchLookup.chunks(tokenHashes)) {
+            Query lookup = ReviewTask.getEntityManager()
+                    .createNativeQuery(
+                            "select token_hash, id from review_task where " + BatchLookup.in("token_hash", 1));
+            for (Object row : BatchLookup.bind(lookup, chunk, 1).getResultList()) {
+                Object[] columns = (Object[]) row;
+                found.put((String) columns[0], (UUID) columns[1]);
+            }
+        }
         return found;
     }
 
