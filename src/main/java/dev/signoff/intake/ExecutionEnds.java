@@ -82,9 +82,9 @@ class ExecutionEnds {
         for (List<String> chunk : BatchLookup.chunks(executionArns)) {
             Query lookup = EndedExecution.getEntityManager()
                     .createNativeQuery(
-                            "select * from ended_execution where " + BatchLookup.in("execution_arn", 1),
+                            "select * from ended_execution where " + BatchLookup.in("execution_arn"),
                             EndedExecution.class);
-            for (Object row : BatchLookup.bind(lookup, chunk, 1).getResultList()) {
+            for (Object row : BatchLookup.bind(lookup, chunk).getResultList()) {
                 EndedExecution ended = (EndedExecution) row;
                 found.put(ended.executionArn, ended);
             }

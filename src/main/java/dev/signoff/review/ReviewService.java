@@ -76,9 +76,8 @@ public class ReviewService {
         Map<String, UUID> found = new HashMap<>();
         for (List<String> chunk : BatchLookup.chunks(tokenHashes)) {
             Query lookup = ReviewTask.getEntityManager()
-                    .createNativeQuery(
-                            "select token_hash, id from review_task where " + BatchLookup.in("token_hash", 1));
-            for (Object row : BatchLookup.bind(lookup, chunk, 1).getResultList()) {
+                    .createNativeQuery("select token_hash, id from review_task where " + BatchLookup.in("token_hash"));
+            for (Object row : BatchLookup.bind(lookup, chunk).getResultList()) {
                 Object[] columns = (Object[]) row;
                 found.put((String) columns[0], (UUID) columns[1]);
             }

@@ -20,11 +20,11 @@ public final class BatchLookup {
 
     private BatchLookup() {}
 
-    /** {@code column in (?first, ..., ?first+9)}. */
-    public static String in(String column, int first) {
+    /** {@code column in (?1, ..., ?10)}: the statement's only parameters. */
+    public static String in(String column) {
         List<String> marks = new ArrayList<>(SIZE);
-        for (int i = 0; i < SIZE; i++) {
-            marks.add("?" + (first + i));
+        for (int i = 1; i <= SIZE; i++) {
+            marks.add("?" + i);
         }
         return column + " in (" + String.join(", ", marks) + ")";
     }
@@ -43,9 +43,9 @@ public final class BatchLookup {
     }
 
     /** Binds one chunk to the placeholders of {@link #in}, repeating its last key to fill them. */
-    public static Query bind(Query query, List<?> chunk, int first) {
+    public static Query bind(Query query, List<?> chunk) {
         for (int i = 0; i < SIZE; i++) {
-            query.setParameter(first + i, chunk.get(Math.min(i, chunk.size() - 1)));
+            query.setParameter(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
         }
         return query;
     }

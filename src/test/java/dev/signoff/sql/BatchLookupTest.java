@@ -10,8 +10,7 @@ class BatchLookupTest {
 
     @Test
     void the_statement_has_ten_placeholders_whatever_the_batch() {
-        assertThat(BatchLookup.in("token_hash", 1))
-                .isEqualTo("token_hash in (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        assertThat(BatchLookup.in("token_hash")).isEqualTo("token_hash in (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     }
 
     @Test

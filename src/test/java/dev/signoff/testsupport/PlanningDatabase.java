@@ -53,26 +53,12 @@ public final class PlanningDatabase implements AutoCloseable {
 
     /** The plan of {@code sql} with its JDBC parameters bound, as the app would send it. */
     public String explain(String sql, Object... params) throws SQLException {
-        try (PreparedStatement explain = connection.prepareStatement("explain " + sql)) {
-            for (int i = 0; i < params.length; i++) {
-                explain.setObject(i + 1, params[i] instanceof Instant at ? Timestamp.from(at) : params[i]);
-            }
-            List<String> lines = new ArrayList<>();
-            try (ResultSet plan = explain.executeQuery()) {
-                while (plan.next()) {
-                    lines.add(plan.getString(1));
-                }
-            }
-            return String.join("\n", lines);
-        }
+        return String.join("\n", column("explain " + sql, params));
     }
 
     /** The first column of every row {@code sql} returns with its JDBC parameters bound, as text. */
     public List<String> column(String sql, Object... params) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                query.setObject(i + 1, params[i] instanceof Instant at ? Timestamp.from(at) : params[i]);
-            }
+        try (PreparedStatement query = prepare(sql, params)) {
             List<String> values = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -85,15 +71,20 @@ public final class PlanningDatabase implements AutoCloseable {
 
     /** The one timestamp {@code sql} returns. */
     public Instant instant(String sql, Object... params) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                query.setObject(i + 1, params[i]);
-            }
+        try (PreparedStatement query = prepare(sql, params)) {
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getTimestamp(1).toInstant();
             }
         }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i] instanceof Instant at ? Timestamp.from(at) : params[i]);
+        }
+        return statement;
     }
 
     private void fill() throws SQLException {
