@@ -79,12 +79,7 @@ class RestartIT {
         rig.queue().setVisibilityTimeout(30);
         try {
             List<StartedExecution> executions = Collections.synchronizedList(new ArrayList<>());
-            CompletableFuture<Void> feeder = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 40; i++) {
-                    executions.add(startExecution());
-                    RestartRig.sleep(Duration.ofMillis(60));
-                }
-            });
+            CompletableFuture<Void> feeder = feedPaced(executions, 40);
             rig.awaitUntil(
                     "a few of the requests became tasks",
                     Duration.ofSeconds(30),
@@ -124,18 +119,18 @@ class RestartIT {
     void every_request_becomes_exactly_one_task_when_the_app_is_killed_mid_batch() {
         rig.ensureRunning();
         long started = System.nanoTime();
-        List<StartedExecution> executions = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            executions.add(startExecution());
-        }
-        List<String> arns = arns(executions);
+        // Fed over 2.4 s, as in scenario C: sent all at once, the 40 were sometimes all stored before the kill landed.
+        List<StartedExecution> executions = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> feeder = feedPaced(executions, 40);
         rig.awaitUntil(
                 "a few of the 40 requests became tasks",
                 Duration.ofSeconds(60),
-                () -> taskCount(arns) >= 3,
-                () -> taskCount(arns) + " tasks");
+                () -> taskCount(arns(executions)) >= 3,
+                () -> taskCount(arns(executions)) + " tasks");
 
         rig.app().kill();
+        feeder.join();
+        List<String> arns = arns(executions);
         int atCrash = taskCount(arns);
         assertThat(atCrash)
                 .as("tasks when the app was killed; the kill must land mid-batch to test anything")
@@ -302,6 +297,16 @@ class RestartIT {
         return rig.schema().tasksPerExecution(arns).values().stream()
                 .mapToInt(Integer::intValue)
                 .sum();
+    }
+
+    /** Starts {@code n} waiting executions in the background, one every 60 ms, so that intake is mid-stream. */
+    private static CompletableFuture<Void> feedPaced(List<StartedExecution> executions, int n) {
+        return CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < n; i++) {
+                executions.add(startExecution());
+                RestartRig.sleep(Duration.ofMillis(60));
+            }
+        });
     }
 
     private static List<String> arns(List<StartedExecution> executions) {
