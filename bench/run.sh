@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Signoff's benchmark (bench/README.md, docs/performance.md): builds the packaged production app unless told to
-# reuse it, then runs the Java driver (src/test/java/dev/signoff/bench/SignoffBench) on the test classpath. It starts
+# Signoff's benchmark (bench/README.md, docs/performance.md): builds the packaged production app and the start-up
+# floor (bench/floor, a bare Quarkus REST app) unless told to reuse them, then runs the Java driver (src/test/java/dev/signoff/bench/SignoffBench) on the test classpath. It starts
 # ElasticMQ and the Step Functions stand-in itself, creates and drops the PostgreSQL database signoff_bench, and
 # writes bench/results/<timestamp>.json and .md.
 #   bench/run.sh [--quick] [--reuse-build] [-Dbench.<setting>=<value> ...]
@@ -20,6 +20,12 @@ done
 if [ "$reuse" = false ] || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -d target/test-classes/dev/signoff/bench ]; then
   echo "==> Building the production app and the test classes (./mvnw package -DskipTests)"
   ./mvnw -B -ntp -q package -DskipTests
+fi
+# The floor is a project of its own, not a module of the root build; reused only while nothing of it is newer.
+floor_jar=bench/floor/target/quarkus-app/quarkus-run.jar
+if [ "$reuse" = false ] || [ ! -f "$floor_jar" ] || [ -n "$(find bench/floor/pom.xml bench/floor/src -newer "$floor_jar" -print -quit)" ]; then
+  echo "==> Building the start-up floor (./mvnw -f bench/floor/pom.xml package)"
+  ./mvnw -B -ntp -q -f bench/floor/pom.xml package -DskipTests
 fi
 classpath_file=target/bench-classpath.txt
 if [ ! -f "$classpath_file" ] || [ pom.xml -nt "$classpath_file" ]; then

@@ -18,13 +18,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged production app ({@code target/quarkus-app}) as a child process in the {@code prod,bench} profiles.
- * Stopping always waits for the process to be gone: a JVM whose jars are replaced while it shuts down hangs.
+ * The packaged production app ({@code target/quarkus-app}) as a child process in the {@code prod,bench} profiles, or
+ * the start-up floor ({@code bench/floor}: a bare Quarkus REST app answering {@code GET /inbox}), launched and timed
+ * the same way. Stopping always waits for the process to be gone: a JVM whose jars are replaced while it shuts down
+ * hangs.
  */
 final class BenchApp implements AutoCloseable {
 
     static final Path APP_DIR = Path.of("target", "quarkus-app");
-    static final Path JAR = APP_DIR.resolve("quarkus-run.jar");
+    /** Built by bench/run.sh ({@code ./mvnw -f bench/floor/pom.xml package}). */
+    static final Path FLOOR_DIR = Path.of("bench", "floor", "target", "quarkus-app");
+
+    private static final String JAR = "quarkus-run.jar";
     static final String USER = "bench";
     static final String PASSWORD = "bench-password";
 
@@ -45,28 +50,42 @@ final class BenchApp implements AutoCloseable {
 
     /** Launches the app with these JVM options and settings; returns at once (see {@link #awaitFirstInbox}). */
     static BenchApp launch(List<String> jvmOptions, Map<String, String> settings, Path log) {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: build the app first (bench/run.sh does)");
+        List<String> properties = new ArrayList<>();
+        properties.add("-Dquarkus.profile=prod,bench");
+        settings.forEach((key, value) -> properties.add("-D" + key + "=" + value));
+        properties.add("-Dquarkus.management.host=127.0.0.1");
+        properties.add("-Dquarkus.management.port=" + freePort());
+        return launch(APP_DIR, jvmOptions, properties, log);
+    }
+
+    /**
+     * Launches the floor with the same JVM options: its defaults otherwise (prod profile, no management interface),
+     * and it ignores the app's basic-auth header, so {@link #awaitFirstInbox} and {@link #rssMib} work unchanged.
+     */
+    static BenchApp launchFloor(List<String> jvmOptions, Path log) {
+        return launch(FLOOR_DIR, jvmOptions, List.of(), log);
+    }
+
+    private static BenchApp launch(Path appDir, List<String> jvmOptions, List<String> properties, Path log) {
+        if (!Files.exists(appDir.resolve(JAR))) {
+            throw new IllegalStateException(appDir.resolve(JAR) + " is missing: build it first (bench/run.sh does)");
         }
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-Dquarkus.profile=prod,bench");
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(properties);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.management.host=127.0.0.1");
-        command.add("-Dquarkus.management.port=" + freePort());
         // As the image runs it: from the app's directory, the jar by its relative name, which is how a class-data
         // archive (Quarkus's or one written at exit) records the class path; an absolute path would not match it.
         command.add("-jar");
-        command.add(JAR.getFileName().toString());
+        command.add(JAR);
         try {
             Files.createDirectories(log.getParent());
             long launched = System.nanoTime();
             Process process = new ProcessBuilder(command)
-                    .directory(APP_DIR.toFile())
+                    .directory(appDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toAbsolutePath().toFile())
                     .start();

@@ -104,6 +104,11 @@ final class BenchRig implements AutoCloseable {
         return BenchApp.launch(jvm, config, Path.of("target", "bench", name + ".log"));
     }
 
+    /** The start-up floor (bench/floor) with the run's JVM options, as the app gets them. */
+    BenchApp launchFloor(String name) {
+        return BenchApp.launchFloor(settings.jvmOptions(), Path.of("target", "bench", name + ".log"));
+    }
+
     Map<String, String> appConfig() {
         return appConfig;
     }

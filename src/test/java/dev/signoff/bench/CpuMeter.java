@@ -73,6 +73,11 @@ final class CpuMeter {
         }
     }
 
+    /** CPU milliseconds one process has used so far, all its threads (the start-up scenario's CPU figures). */
+    static double processMillis(long pid) {
+        return process(pid) * 1000 / TICKS_PER_SECOND;
+    }
+
     /** utime + stime of one process, all its threads; 0 when it is gone. */
     private static long process(long pid) {
         try {
