@@ -2,6 +2,7 @@ package dev.signoff.contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Collects {@code "<path>: <message>"} problems; keeps the list short enough for a SendTaskFailure cause. */
 final class Problems {
@@ -38,10 +39,13 @@ final class Problems {
         return List.copyOf(all);
     }
 
+    // Compiled once: every field of every request is named through here (String.matches compiles per call).
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
     /** Paths as in the problems: {@code findings[2].severity}, {@code metadata["odd key"]}. */
     static String field(String parent, String name) {
         String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-        if (name.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+        if (PLAIN_NAME.matcher(name).matches()) {
             return parent.isEmpty() ? shown : parent + "." + shown;
         }
         return parent + "[" + ContractJson.quote(shown) + "]";

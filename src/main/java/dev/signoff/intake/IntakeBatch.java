@@ -106,7 +106,7 @@ class IntakeBatch {
             hashes.add(TaskTokens.tokenHash(request.taskToken()));
             executions.add(request.executionArn());
         }
-        if (!ends.findAll(executions).isEmpty()) {
+        if (!ends.endedAmong(executions).isEmpty()) {
             return Optional.empty();
         }
         Map<String, UUID> stored = reviews.findByTokenHashes(new HashSet<>(hashes));
