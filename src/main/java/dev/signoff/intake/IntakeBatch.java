@@ -124,7 +124,7 @@ class IntakeBatch {
                 steps.add(new Step(null, hash, null, original));
                 continue;
             }
-            IntakeService.Prepared prepared = intake.prepare(batch.get(i).body(), (Parsed.Valid) parsed.get(i));
+            IntakeService.Prepared prepared = intake.prepare((Parsed.Valid) parsed.get(i));
             if (prepared.refused() != null) {
                 return Optional.empty();
             }
