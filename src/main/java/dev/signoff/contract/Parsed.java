@@ -1,12 +1,24 @@
 package dev.signoff.contract;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
 /** What {@link ReviewRequestParser#parse(String)} made of an SQS message body. */
 public sealed interface Parsed permits Parsed.Valid, Parsed.Invalid {
 
-    record Valid(ReviewRequest request) implements Parsed {}
+    /**
+     * @param request the review request
+     * @param body the body as parsed (numbers exactly as written), which intake redacts a copy of to store rather
+     *     than parse the body again; it holds the token, so it is never shown ({@link #toString})
+     */
+    record Valid(ReviewRequest request, ObjectNode body) implements Parsed {
+
+        @Override
+        public String toString() {
+            return "Valid[" + request + "]";
+        }
+    }
 
     /**
      * The body is not a valid review request. With a readable token Signoff fails the execution at once with

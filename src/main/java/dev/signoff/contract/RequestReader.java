@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads the top-level fields of a v1 request; nested lists are read by {@link ListReader}. */
 final class RequestReader {
@@ -39,13 +40,13 @@ final class RequestReader {
                 f,
                 "executionArn",
                 true,
-                Shapes.EXECUTION_ARN.pattern(),
+                Shapes.EXECUTION_ARN,
                 "must be a Step Functions execution ARN (arn:aws:states:<region>:<account>:execution:<state machine>:<name>)");
         Optional<String> stateMachineArn = arn(
                 f,
                 "stateMachineArn",
                 false,
-                Shapes.STATE_MACHINE_ARN.pattern(),
+                Shapes.STATE_MACHINE_ARN,
                 "must be a Step Functions state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>)");
         Optional<String> stateName = f.text("stateName", false, Limits.MAX_STATE_NAME_CHARS, LINE);
         Optional<Instant> enteredAt = f.timestamp("enteredAt");
@@ -114,9 +115,9 @@ final class RequestReader {
                 approval));
     }
 
-    private Optional<String> arn(Fields f, String name, boolean required, String pattern, String shape) {
+    private Optional<String> arn(Fields f, String name, boolean required, Pattern pattern, String shape) {
         Optional<String> arn = f.text(name, required, Limits.MAX_ARN_CHARS, LINE);
-        if (arn.isPresent() && !arn.get().matches(pattern)) {
+        if (arn.isPresent() && !pattern.matcher(arn.get()).matches()) {
             problems.add(f.at(name), shape);
             return Optional.empty();
         }

@@ -62,7 +62,7 @@ public class ReviewRequestParser {
         }
         Optional<ReviewRequest> request = new RequestReader(problems, schemas).read((ObjectNode) root);
         if (request.isPresent() && problems.isEmpty()) {
-            return new Parsed.Valid(request.get());
+            return new Parsed.Valid(request.get(), (ObjectNode) root);
         }
         return new Parsed.Invalid(token, problems.list());
     }

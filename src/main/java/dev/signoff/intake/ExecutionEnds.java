@@ -6,17 +6,17 @@ import dev.signoff.review.TaskSweeps;
 import dev.signoff.sql.BatchLookup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,24 +72,21 @@ class ExecutionEnds {
         return Optional.ofNullable(EndedExecution.findById(executionArn));
     }
 
-    /** The recorded ends of any of these executions, by ARN: one query for a whole received batch. */
+    /**
+     * Which of these executions have a recorded end: one query for a whole received batch. Plain JDBC on the
+     * transaction's connection (sql/BatchLookup), so it sees only what is flushed: intake asks before it writes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    Map<String, EndedExecution> findAll(Collection<String> executionArns) {
-        if (executionArns.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, EndedExecution> found = new HashMap<>();
-        for (List<String> chunk : BatchLookup.chunks(executionArns)) {
-            Query lookup = EndedExecution.getEntityManager()
-                    .createNativeQuery(
-                            "select * from ended_execution where " + BatchLookup.in("execution_arn"),
-                            EndedExecution.class);
-            for (Object row : BatchLookup.bind(lookup, chunk).getResultList()) {
-                EndedExecution ended = (EndedExecution) row;
-                found.put(ended.executionArn, ended);
-            }
-        }
-        return found;
+    Set<String> endedAmong(Collection<String> executionArns) {
+        Set<String> ended = new HashSet<>();
+        EndedExecution.getEntityManager()
+                .unwrap(Session.class)
+                .doWork(connection -> BatchLookup.forEachRow(
+                        connection,
+                        "select execution_arn from ended_execution where " + BatchLookup.in("execution_arn"),
+                        executionArns,
+                        row -> ended.add(row.getString(1))));
+        return ended;
     }
 
     /** Cancels the execution's open reviews from before this end; returns how many. */

@@ -106,7 +106,7 @@ class IntakeBatch {
             hashes.add(TaskTokens.tokenHash(request.taskToken()));
             executions.add(request.executionArn());
         }
-        if (!ends.findAll(executions).isEmpty()) {
+        if (!ends.endedAmong(executions).isEmpty()) {
             return Optional.empty();
         }
         Map<String, UUID> stored = reviews.findByTokenHashes(new HashSet<>(hashes));
@@ -124,7 +124,7 @@ class IntakeBatch {
                 steps.add(new Step(null, hash, null, original));
                 continue;
             }
-            IntakeService.Prepared prepared = intake.prepare(batch.get(i).body(), (Parsed.Valid) parsed.get(i));
+            IntakeService.Prepared prepared = intake.prepare((Parsed.Valid) parsed.get(i));
             if (prepared.refused() != null) {
                 return Optional.empty();
             }

@@ -109,7 +109,7 @@ public class Reprocessing {
         String token = cipher.openToken(entry.tokenCiphertext, entry.tokenHash);
         Parsed parsed = parser.parse(restored(entry.body, token));
         if (parsed instanceof Parsed.Valid valid) {
-            IntakeService.Stored stored = intake.store(restored(entry.body, token), valid);
+            IntakeService.Stored stored = intake.store(valid);
             if (stored.taskId() != null) {
                 String done = "re-processed into task " + stored.taskId() + ": " + note;
                 Panache.getEntityManager()

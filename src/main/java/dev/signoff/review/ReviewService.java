@@ -8,7 +8,6 @@ import dev.signoff.contract.ReviewRequestParser;
 import dev.signoff.security.Reviewer;
 import dev.signoff.sql.BatchLookup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /** Answers who may see and decide review tasks, and reads what the inbox and the task page show. */
 @ApplicationScoped
@@ -67,21 +67,21 @@ public class ReviewService {
                 .map(t -> t.id);
     }
 
-    /** The tasks holding any of these token hashes, by hash: one query for a whole received batch (intake). */
+    /**
+     * The tasks holding any of these token hashes, by hash: one query for a whole received batch (intake). Plain
+     * JDBC on the transaction's connection (sql/BatchLookup), so it sees only what is flushed: intake asks before it
+     * writes.
+     */
     @Transactional
     public Map<String, UUID> findByTokenHashes(Collection<String> tokenHashes) {
-        if (tokenHashes.isEmpty()) {
-            return Map.of();
-        }
         Map<String, UUID> found = new HashMap<>();
-        for (List<String> chunk : BatchLookup.chunks(tokenHashes)) {
-            Query lookup = ReviewTask.getEntityManager()
-                    .createNativeQuery("select token_hash, id from review_task where " + BatchLookup.in("token_hash"));
-            for (Object row : BatchLookup.bind(lookup, chunk).getResultList()) {
-                Object[] columns = (Object[]) row;
-                found.put((String) columns[0], (UUID) columns[1]);
-            }
-        }
+        ReviewTask.getEntityManager()
+                .unwrap(Session.class)
+                .doWork(connection -> BatchLookup.forEachRow(
+                        connection,
+                        "select token_hash, id from review_task where " + BatchLookup.in("token_hash"),
+                        tokenHashes,
+                        row -> found.put(row.getString(1), row.getObject(2, UUID.class))));
         return found;
     }
 
