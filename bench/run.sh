@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Signoff's benchmark (bench/README.md, docs/performance.md): builds the packaged production app and the start-up
-# floor (bench/floor, a bare Quarkus REST app) unless told to reuse them, then runs the Java driver (src/test/java/dev/signoff/bench/SignoffBench) on the test classpath. It starts
+# floor (bench/floor, a bare Quarkus REST app) unless told to reuse them, then runs the Java driver
+# (src/test/java/dev/signoff/bench/SignoffBench) on the test classpath. It starts
 # ElasticMQ and the Step Functions stand-in itself, creates and drops the PostgreSQL database signoff_bench, and
 # writes bench/results/<timestamp>.json and .md.
 #   bench/run.sh [--quick] [--reuse-build] [-Dbench.<setting>=<value> ...]
