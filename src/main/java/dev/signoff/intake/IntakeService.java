@@ -315,23 +315,16 @@ class IntakeService {
      * double. A body that is not a JSON object cannot be searched for a token, so it is kept sealed like a token.
      */
     private String redacted(String body, Optional<String> token) {
-        return redaction(body, token).text();
-    }
-
-    /** The redacted body, and whether the token stood anywhere but the top-level taskToken. */
-    private record Redaction(String text, boolean tokenElsewhere) {}
-
-    private Redaction redaction(String body, Optional<String> token) {
         try {
             JsonNode node = exact(body);
             if (node instanceof ObjectNode object) {
-                boolean elsewhere = TokenRedaction.redact(object, token.orElse(null));
-                return new Redaction(object.toString(), elsewhere);
+                TokenRedaction.redact(object, token.orElse(null));
+                return object.toString();
             }
         } catch (Exception notJson) {
             // falls through to sealing
         }
-        return new Redaction(SEALED_PREFIX + cipher.seal(body), true);
+        return SEALED_PREFIX + cipher.seal(body);
     }
 
     /** The body as a tree, decimals exactly as written (1280.00 stays 1280.00). */

@@ -36,7 +36,7 @@ public final class BatchLookup {
     }
 
     /** The keys in chunks of at most {@link #SIZE}, in their order. */
-    public static <T> List<List<T>> chunks(Collection<T> keys) {
+    static <T> List<List<T>> chunks(Collection<T> keys) {
         List<T> all = List.copyOf(keys);
         if (all.isEmpty()) {
             return Collections.emptyList();
