@@ -37,15 +37,7 @@ registry="${name%%/*}" repo_tag="${name#*/}"
 repo="${repo_tag%:*}" tag="${repo_tag##*:}"
 image="$registry/$repo@$(cat target/jib-image.digest)"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/signoff-image-cds.XXXXXX")"
-root="$work/rootfs"
-cleanup() {
-  image_kill
-  if [ -n "${SIGNOFF_CDS_KEEP_LOG:-}" ] && [ -f "$work/train.log" ]; then cp "$work/train.log" "$SIGNOFF_CDS_KEEP_LOG"; fi
-  rm -rf "$work"
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
+image_workspace cds "$DB" train.log "${SIGNOFF_CDS_KEEP_LOG:-}"
 started=$SECONDS
 
 image_fetch "$image" "$work"

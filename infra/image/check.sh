@@ -30,15 +30,7 @@ EXPECTED_USER="$(sed -n '/^  ContainerUser:/,/Default:/s/.*Default: "\([0-9:]*\)
 . infra/image/lib.sh
 [ "$(id -u)" -eq 0 ] || fail "check.sh needs root (unpacking with owners, chroot, mounts)"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/signoff-image-check.XXXXXX")"
-root="$work/rootfs"
-cleanup() {
-  image_kill
-  if [ -n "${SIGNOFF_CHECK_KEEP_LOG:-}" ] && [ -f "$work/app.log" ]; then cp "$work/app.log" "$SIGNOFF_CHECK_KEEP_LOG"; fi
-  rm -rf "$work"
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
+image_workspace check "$DB" app.log "${SIGNOFF_CHECK_KEEP_LOG:-}"
 
 echo "== $IMAGE: manifest and config"
 image_fetch "$IMAGE" "$work"

@@ -1,8 +1,7 @@
 # What check.sh and cds.sh share, sourced by both (not run on its own): reading a pushed image from a plain-HTTP
 # registry, unpacking its layers into a root filesystem, and running its entrypoint there the way ECS runs the task
 # (as the image's user, root filesystem read-only, a writable tmpfs on /tmp, own PID namespace, host network).
-# The caller runs as root with `set -euo pipefail`, sets PORT and MANAGEMENT_PORT, and calls image_kill from its
-# EXIT trap.
+# The caller runs as root with `set -euo pipefail`, sets PORT and MANAGEMENT_PORT, and calls image_workspace first.
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok   $*"; }
@@ -150,4 +149,20 @@ image_kill() {
     pkill -KILL -P "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
   fi
+}
+
+# image_workspace NAME DB LOG KEEP: a scratch directory $work (the root filesystem to unpack at $root) that goes on
+# exit with the app and the database DB; the app's log, $work/LOG, is copied to KEEP first when KEEP is set.
+image_workspace() {
+  work="$(mktemp -d "${TMPDIR:-/tmp}/signoff-image-$1.XXXXXX")"
+  root="$work/rootfs"
+  img_db="$2" img_log="$work/$3" img_keep="$4"
+  trap image_cleanup EXIT
+}
+
+image_cleanup() {
+  image_kill
+  if [ -n "$img_keep" ] && [ -f "$img_log" ]; then cp "$img_log" "$img_keep"; fi
+  rm -rf "$work"
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $img_db" >/dev/null 2>&1 || true
 }
