@@ -1,17 +1,18 @@
 package dev.signoff.testsupport;
 
+import dev.signoff.config.SignoffConfigValidator;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidatorImpl;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * Loads one {@code @ConfigMapping} the way Quarkus does at start-up, without starting an app: Quarkus's converters
- * for {@code 5m} and {@code 10M}, and the Bean Validation check of the mapping that stops a start-up.
+ * for {@code 5m} and {@code 10M}, and the app's own check of the mapping that stops a start-up
+ * ({@link SignoffConfigValidator}).
  */
 public final class ConfigMappings {
 
@@ -24,7 +25,7 @@ public final class ConfigMappings {
     public static <T> T load(Class<T> mapping, Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .withMapping(mapping)
-                .withValidator(new BeanValidationConfigValidatorImpl())
+                .withValidator(new SignoffConfigValidator())
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
