@@ -1,9 +1,9 @@
 package dev.signoff.contract;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,12 +31,51 @@ final class Shapes {
         if (!TIMESTAMP.matcher(text).matches()) {
             return Optional.empty();
         }
+        // The pattern fixed where each field is, so they are read in place: DateTimeFormatter's general parser was
+        // 2.5% of intake's CPU (four timestamps a request). The values are checked as strictly as it checks them
+        // (LocalDateTime.of and ZoneOffset refuse a 30 February, 24:00, a 60th second, an offset beyond 18 hours);
+        // ShapesTest compares the two.
         try {
-            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant());
-        } catch (DateTimeParseException e) {
+            int end = text.length();
+            int nanos = 0;
+            int offsetAt = 19;
+            if (text.charAt(19) == '.') {
+                offsetAt = 20;
+                while (Character.isDigit(text.charAt(offsetAt))) {
+                    offsetAt++;
+                }
+                nanos = number(text, 20, offsetAt);
+                for (int digits = offsetAt - 20; digits < 9; digits++) {
+                    nanos *= 10;
+                }
+            }
+            ZoneOffset offset = ZoneOffset.UTC;
+            if (text.charAt(offsetAt) != 'Z') {
+                int sign = text.charAt(offsetAt) == '-' ? -1 : 1;
+                offset = ZoneOffset.ofHoursMinutes(
+                        sign * number(text, offsetAt + 1, offsetAt + 3), sign * number(text, end - 2, end));
+            }
+            return Optional.of(LocalDateTime.of(
+                            number(text, 0, 4),
+                            number(text, 5, 7),
+                            number(text, 8, 10),
+                            number(text, 11, 13),
+                            number(text, 14, 16),
+                            number(text, 17, 19),
+                            nanos)
+                    .toInstant(offset));
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The decimal digits at [from, to) of text; the pattern has made sure they are digits. */
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /** Why {@code bucket} is not a usable S3 bucket name, or empty when it is. */
