@@ -1,6 +1,6 @@
 package dev.signoff.notify;
 
-import dev.signoff.review.ReviewTask;
+import dev.signoff.contract.ReviewRequest;
 import dev.signoff.review.TaskOpened;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,13 +36,16 @@ class TimedNotices {
         if (!config.enabled()) {
             return;
         }
-        ReviewTask task = ReviewTask.findById(opened.taskId());
+        // The task's times are the request's, as it was opened: no need to load the task back.
+        ReviewRequest request = opened.request();
         Instant now = clock.instant();
         List<Offsets.Occurrence> ahead = new ArrayList<>();
-        ahead.addAll(Offsets.ahead(DUE, task.dueAt, config.reminders().beforeDue(), now));
+        ahead.addAll(Offsets.ahead(
+                DUE, request.dueAt().orElse(null), config.reminders().beforeDue(), now));
         ahead.addAll(Offsets.ahead(
                 DEADLINE,
-                Offsets.earliest(task.timeoutAt, task.expiresAt),
+                Offsets.earliest(
+                        request.timeoutAt().orElse(null), request.expiresAt().orElse(null)),
                 config.deadlineWarnings().before(),
                 now));
         if (ahead.isEmpty()) {

@@ -73,10 +73,10 @@ public class TaskLifecycle {
     }
 
     /**
-     * Stores validated requests as PENDING tasks (their ids in the same order). The tasks are entities, flushed
-     * together as one JDBC batch (quarkus.hibernate-orm.jdbc.statement-batch-size): the rest of the transaction reads
-     * them back. Their assignees and TASK_OPENED events follow as plain JDBC batches, which cost a received batch a
-     * fraction of the CPU Hibernate's flush of them did (docs/performance.md, "Intake").
+     * Stores validated requests as PENDING tasks (their ids in the same order). The tasks, their assignees and their
+     * TASK_OPENED events go in as one plain JDBC batch each ({@link NewTaskRows}), which costs a received batch a
+     * fraction of the CPU Hibernate's persist and flush of them did (docs/performance.md, "Intake"); a later read of
+     * a task in the transaction loads its row.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> openAll(List<NewTask> requests) {
@@ -89,8 +89,7 @@ public class TaskLifecycle {
                         clock.instant(),
                         config.onExpiry()))
                 .toList();
-        tasks.forEach(task -> task.persist());
-        ReviewTask.flush();
+        NewTaskRows.insertAll(tasks);
         List<TaskAssignee.Key> assignees = new ArrayList<>();
         List<AuditLog.Entry> events = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
