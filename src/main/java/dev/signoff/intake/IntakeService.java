@@ -228,13 +228,8 @@ class IntakeService {
         if (prepared.defaultRouted()) {
             audit.record(AuditLog.SYSTEM, taskId, "DEFAULT_ROUTE", defaultRoute.note());
         }
-        // Only a redrive, or a request that entered its state after its execution stopped, can replace an earlier
-        // review; the usual request does not load its new task back to find that out.
-        boolean redrive = prepared.task().request().redriveCount().orElse(0) > 0;
-        if (redrive || ended.isPresent()) {
-            redrives.supersedeEarlier(taskId, ended.map(e -> e.stopDate))
-                    .ifPresent(old -> LOG.infof("Task %s supersedes task %s (a redrive)", taskId, old));
-        }
+        redrives.supersedeEarlier(taskId, prepared.task().request(), ended.map(e -> e.stopDate))
+                .ifPresent(old -> LOG.infof("Task %s supersedes task %s (a redrive)", taskId, old));
         // The end event may have come first (the queues are independent): then the review is withdrawn at once.
         ended.ifPresent(ends::cancelOpenReviews);
     }

@@ -1,6 +1,7 @@
 package dev.signoff.review;
 
 import dev.signoff.audit.AuditLog;
+import dev.signoff.contract.ReviewRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -34,19 +35,23 @@ public class TaskRedrives {
     }
 
     /**
-     * Called for each new task, in its intake transaction. {@code executionStoppedAt}: the last end of the execution
-     * Signoff recorded, if any. Returns the review it superseded.
+     * Called for each new task ({@code request} is what it was opened from), in its intake transaction.
+     * {@code executionStoppedAt}: the last end of the execution Signoff recorded, if any. Returns the review it
+     * superseded. Only a redrive, or a request that entered its state after its execution stopped, can replace one;
+     * that is told from the request, so the usual new task is not loaded back.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> supersedeEarlier(UUID newTaskId, Optional<Instant> executionStoppedAt) {
-        ReviewTask fresh = ReviewTask.findById(newTaskId);
-        boolean redriven = fresh.redriveCount != null && fresh.redriveCount > 0;
+    public Optional<UUID> supersedeEarlier(
+            UUID newTaskId, ReviewRequest request, Optional<Instant> executionStoppedAt) {
+        boolean redriven = request.redriveCount().orElse(0) > 0;
         boolean enteredAfterStop = executionStoppedAt.isPresent()
-                && fresh.enteredAt != null
-                && fresh.enteredAt.isAfter(executionStoppedAt.get());
-        if (fresh.stateName == null || (!redriven && !enteredAfterStop)) {
+                && request.enteredAt()
+                        .filter(at -> at.isAfter(executionStoppedAt.get()))
+                        .isPresent();
+        if (request.stateName().isEmpty() || (!redriven && !enteredAfterStop)) {
             return Optional.empty();
         }
+        ReviewTask fresh = ReviewTask.findById(newTaskId);
         List<ReviewTask> sameState = ReviewTask.<ReviewTask>find(
                         "executionArn = ?1 and stateName = ?2 and id <> ?3 and supersededBy is null"
                                 + " order by receivedAt desc",
