@@ -1,14 +1,13 @@
 package dev.signoff.audit;
 
+import dev.signoff.sql.BatchInsert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /** Writes audit events inside the caller's transaction, so an event exists exactly when its change does. */
 @ApplicationScoped
@@ -33,30 +32,23 @@ public class AuditLog {
 
     /**
      * The same kind of event by Signoff for each of many tasks (intake's TASK_OPENED for a received batch), written
-     * at once as one JDBC batch on the transaction's connection. Hibernate's flush of as many entities cost more CPU
-     * than the statement itself (docs/performance.md, "Intake"); nothing reads these rows back in the transaction.
+     * at once as one JDBC batch ({@link BatchInsert}); nothing reads these rows back in the transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(String type, List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
         OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
-        AuditEvent.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into audit_event (id, at, actor, task_id, type, detail) values (?, ?, ?, ?, ?, ?)")) {
-                for (Entry entry : entries) {
+        BatchInsert.insertAll(
+                AuditEvent.getEntityManager(),
+                "insert into audit_event (id, at, actor, task_id, type, detail) values (?, ?, ?, ?, ?, ?)",
+                entries,
+                (insert, entry) -> {
                     insert.setObject(1, UUID.randomUUID());
                     insert.setObject(2, at);
                     insert.setString(3, SYSTEM);
                     insert.setObject(4, entry.taskId());
                     insert.setString(5, type);
                     insert.setString(6, cut(entry.detail()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                });
     }
 
     /** An event done by a person: their stable id, and their name as people read it. */

@@ -1,5 +1,6 @@
 package dev.signoff.review;
 
+import dev.signoff.sql.BatchInsert;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,14 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.hibernate.Session;
 
 /**
- * Writes newly opened tasks as one JDBC batch on the transaction's connection: intake opens a received batch's tasks
- * at once, and Hibernate's persist and flush of as many entities cost more CPU than the statement itself
- * (docs/performance.md, "Intake"). Every mapped column is written, as Hibernate's own insert writes them, so a task
- * reads back the same either way (NewTaskRowsTest compares the two). The tasks are not in the persistence context
- * afterwards: a later read in the same transaction loads the row.
+ * Newly opened tasks as one JDBC batch ({@link BatchInsert}: intake opens a received batch's tasks at once). Every
+ * mapped column is written, as Hibernate's own insert writes them, so a task reads back the same either way
+ * (NewTaskRowsTest compares the two).
  */
 final class NewTaskRows {
 
@@ -65,18 +63,7 @@ final class NewTaskRows {
     private NewTaskRows() {}
 
     static void insertAll(List<ReviewTask> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        ReviewTask.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (ReviewTask task : tasks) {
-                    bind(insert, task);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        BatchInsert.insertAll(ReviewTask.getEntityManager(), INSERT, tasks, NewTaskRows::bind);
     }
 
     private static void bind(PreparedStatement insert, ReviewTask t) throws SQLException {
@@ -108,11 +95,7 @@ final class NewTaskRows {
         row.text(t.claimedByName);
         row.instant(t.claimedAt);
         row.instant(t.claimActiveAt);
-        if (t.highestSeverity == null) {
-            row.nothing(Types.SMALLINT);
-        } else {
-            row.object(t.highestSeverity);
-        }
+        row.smallint(t.highestSeverity);
         row.text(t.searchText);
         row.integer(t.redriveCount);
         row.object(t.supersedes);
@@ -140,6 +123,14 @@ final class NewTaskRows {
 
         void text(String value) throws SQLException {
             insert.setString(next++, value);
+        }
+
+        void smallint(Short value) throws SQLException {
+            if (value == null) {
+                nothing(Types.SMALLINT);
+            } else {
+                insert.setShort(next++, value);
+            }
         }
 
         void integer(Integer value) throws SQLException {

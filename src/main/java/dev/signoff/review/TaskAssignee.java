@@ -1,5 +1,6 @@
 package dev.signoff.review;
 
+import dev.signoff.sql.BatchInsert;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -7,10 +8,8 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /** Who may decide a task: a group or a single user. Kept as rows so the inbox is one indexed query. */
 @Entity
@@ -39,25 +38,19 @@ public class TaskAssignee extends PanacheEntityBase {
     }
 
     /**
-     * New tasks' assignees as one JDBC batch on the transaction's connection (intake's received batch): the tasks'
-     * rows must be flushed first (the foreign key). Nothing reads them back as entities in that transaction.
+     * New tasks' assignees as one JDBC batch ({@link BatchInsert}, intake's received batch), after the tasks' rows
+     * (the foreign key). Nothing reads them back as entities in that transaction.
      */
     static void insertAll(List<Key> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert =
-                    connection.prepareStatement("insert into task_assignee (task_id, kind, name) values (?, ?, ?)")) {
-                for (Key key : keys) {
+        BatchInsert.insertAll(
+                getEntityManager(),
+                "insert into task_assignee (task_id, kind, name) values (?, ?, ?)",
+                keys,
+                (insert, key) -> {
                     insert.setObject(1, key.taskId());
                     insert.setString(2, key.kind());
                     insert.setString(3, key.name());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                });
     }
 
     @Embeddable
